@@ -1,0 +1,24 @@
+import pytest
+from django.core.management import call_command
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test database starts with the demo network, as a newcomer sees it after `make run`."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=open("/dev/null", "w"))
+        print(f"\ntest database: {connection.vendor} ({connection.settings_dict['NAME']})")
+
+
+@pytest.fixture
+def login(client):
+    def _login(username):
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.get(username=username)
+        client.force_login(user)
+        return user
+
+    return _login
