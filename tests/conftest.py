@@ -22,3 +22,11 @@ def login(client):
         return user
 
     return _login
+
+
+def pytest_terminal_summary(terminalreporter):
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    where = database.get("HOST") or database["NAME"]
+    terminalreporter.write_line(f"database used: {database['ENGINE'].rsplit('.', 1)[-1]} ({where})")
