@@ -41,7 +41,7 @@ SECRETS = ["SECRET_KEY", "POSTGRES_PASSWORD"]
 
 
 def dotted_name(node):
-    """ "os.environ.get" for the expression os.environ.get; None for anything but a chain of names."""
+    """The dotted name of an expression such as os.environ.get; None for anything but a chain of names."""
     if isinstance(node, ast.Name):
         return node.id
     if isinstance(node, ast.Attribute):
