@@ -25,4 +25,8 @@ if settings.DEBUG:
 
 # Public pages carry their language in the URL (/nl/, /en/, /fr/), so links and search engines
 # always land on one language without cookies.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=True)
+urlpatterns += i18n_patterns(
+    path("signals/", include("directory.signals.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

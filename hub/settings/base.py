@@ -17,6 +17,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "hub",
     "directory",
+    "directory.signals",
     "resources",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -164,5 +165,11 @@ LOGGING = {
 
 # Offers whose "last checked" date is older than this are flagged on the partner's dashboard.
 OFFER_REVIEW_AFTER_MONTHS = env_int("OFFER_REVIEW_AFTER_MONTHS", 6)
+
+# Signals: free text young people and professionals leave is blanked after this many months (the
+# counts stay); `manage.py purge_signal_texts` does it. Behind reverse proxies, say how many, so the
+# rate limit sees the visitor's address in X-Forwarded-For instead of the proxy's.
+SIGNALS_RETENTION_MONTHS = env_int("SIGNALS_RETENTION_MONTHS", 12)
+SIGNALS_PROXY_COUNT = env_int("SIGNALS_PROXY_COUNT", 0)
 
 SITE_TAGLINE = _("Together against isolation, online and offline")

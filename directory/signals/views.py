@@ -1,0 +1,71 @@
+"""The public side: the anonymous form and the thank-you."""
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.models import Locale
+
+from directory.models import Threshold
+
+from . import abuse
+from .forms import WhatHoldsYouBackForm, live_offer
+from .models import SignalAnswer
+
+
+def form_context(form, offer):
+    return {"form": form, "offer": offer, "fill_token": abuse.issue_fill_token()}
+
+
+# Exempt from CSRF on purpose. Django's CSRF protection needs a csrftoken cookie, set when the form is
+# shown; this form sits on every offer page and we promise that browsing sets no cookie. The view is
+# safe without it: it acts for nobody (no login, no session), a forged post could only add one
+# anonymous signal, and the honeypot, the signed minimum fill time and the per-client rate limit
+# (see abuse.py) keep floods out.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def submit(request):
+    """GET: the form on a page of its own. POST: keep the signal and say thank you."""
+    locale = Locale.get_active()
+    if request.method == "GET":
+        offer = live_offer(request.GET.get("offer"))
+        form = WhatHoldsYouBackForm(locale=locale, initial={"offer": offer.pk if offer else None})
+        return render(request, "signals/form_page.html", form_context(form, offer))
+
+    if abuse.over_rate_limit(request):
+        response = render(request, "signals/too_many.html", status=429)
+        response["Retry-After"] = str(abuse.RATE_WINDOW_SECONDS)
+        return response
+    form = WhatHoldsYouBackForm(request.POST, locale=locale)
+    if not form.is_valid():
+        offer = form.cleaned_data.get("offer")
+        return render(request, "signals/form_page.html", form_context(form, offer), status=400)
+    form.save()
+    offer = form.cleaned_data["offer"]
+    query = [("threshold", threshold.pk) for threshold in form.cleaned_data["thresholds"]]
+    if offer:
+        query.insert(0, ("offer", offer.pk))
+    # Post/redirect/get: reloading the thank-you does not send the signal twice.
+    return redirect(f"{reverse('signals:thanks')}?{urlencode(query)}")
+
+
+@require_GET
+def thanks(request):
+    """Thanks, and for each ticked threshold what the offer already does about it."""
+    offer = live_offer(request.GET.get("offer"))
+    ids = [value for value in request.GET.getlist("threshold") if value.isdigit()]
+    thresholds = Threshold.objects.filter(locale=Locale.get_active(), pk__in=ids)
+    answers = []
+    for threshold in thresholds:
+        measures = []
+        if offer:
+            measures = [
+                measure.measure
+                for measure in offer.threshold_measures.filter(threshold__translation_key=threshold.translation_key)
+            ]
+            measures += SignalAnswer.objects.filter(
+                offer_key=offer.translation_key, threshold_key=threshold.translation_key
+            ).values_list("measure", flat=True)
+        answers.append((threshold, measures))
+    return render(request, "signals/thanks.html", {"offer": offer, "answers": answers})
