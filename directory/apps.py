@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class DirectoryConfig(AppConfig):
     name = "directory"
     verbose_name = "Directory"
+
+    def ready(self):
+        from . import search  # noqa: F401 - registers the finder's catalogue

@@ -12,12 +12,14 @@ from hub.demo import DEMO_NOTICE, paragraph, publish_child, translate
 from .models import (
     AccessibilityFeature,
     DirectoryIndexPage,
+    FinderPage,
     Language,
     Location,
     Municipality,
     OfferDate,
     OfferPage,
     OrganisationPage,
+    SchoolHoliday,
     Sector,
     Theme,
     Threshold,
@@ -103,6 +105,9 @@ ORGANISATIONS = {
         "sectors": ["jeugdwerk", "sport"],
         "ages": (10, 25),
         "target_groups": "Kwetsbare kinderen en jongeren, ook wie niet vanzelf aansluit bij een club",
+        "extra_locations": [
+            ("Pleintje Olen-Centrum", "Dorp 1", "2250", "olen", "Bus 305, halte Olen Kerk.", "Gelijkvloers plein.", ""),
+        ],
         "location": (
             "Arktos Herentals",
             "Stationsstraat 20",
@@ -165,6 +170,17 @@ ORGANISATIONS = {
         "sectors": ["sport", "cultuur"],
         "ages": (3, 99),
         "target_groups": "Inwoners van Grobbendonk, Herentals, Herenthout, Lille, Olen en Vorselaar",
+        "extra_locations": [
+            (
+                "Zwembad Lille",
+                "Zwembadstraat 2",
+                "2275",
+                "lille",
+                "Bus 152, halte Lille Centrum.",
+                "Lift naar het zwembad, aangepaste kleedkamer.",
+                "Zondag 9-13 uur",
+            ),
+        ],
         "location": (
             "Vrijetijdsdienst Neteland",
             "Augustijnenlaan 30",
@@ -405,6 +421,7 @@ def _offers():
             ),
             dict(
                 slug="sportkamp-paasvakantie",
+                municipality="olen",
                 kind="activity",
                 themes=["sport"],
                 ages=(12, 16),
@@ -644,7 +661,10 @@ def _offer(organisation, spec):
     offer.themes = _vocab(Theme, spec["themes"], locale)
     offer.languages = list(Language.objects.filter(code__in=spec.get("languages", ["nl"])))
     offer.accessibility = _vocab(AccessibilityFeature, spec.get("accessibility", []), locale)
-    offer.locations = list(Location.objects.filter(organisation=organisation)[:1])
+    places = Location.objects.filter(organisation=organisation)
+    if "municipality" in spec:
+        places = places.filter(municipality__slug=spec["municipality"])
+    offer.locations = list(places[:1])
     offer.dates = [OfferDate(**d) for d in spec.get("dates", [])]
     offer.weekly_slots = [WeeklySlot(**w) for w in spec.get("weekly", [])]
     thresholds = {t.slug: t for t in Threshold.objects.filter(locale=locale)}
@@ -681,7 +701,6 @@ def _organisation(index, slug, spec):
         return existing
     nl = index.locale
     summary, body = spec["text"]["nl"]
-    name, street, postal, municipality, transport, access, hours = spec["location"]
     page = OrganisationPage(
         title=spec["title"],
         slug=slug,
@@ -705,9 +724,11 @@ def _organisation(index, slug, spec):
             public_transport=transport,
             accessibility_notes=access,
             opening_hours=hours,
-            latitude=Decimal("51.176800"),
-            longitude=Decimal("4.835700"),
         )
+        for name, street, postal, municipality, transport, access, hours in [
+            spec["location"],
+            *spec.get("extra_locations", []),
+        ]
     ]
     page.tags.add("demo", "jongeren")
     page = publish_child(index, page)
@@ -717,6 +738,47 @@ def _organisation(index, slug, spec):
         translated.sectors = _vocab(Sector, spec["sectors"], translated.locale)
         translated.save_revision().publish()
     return page
+
+
+FINDER = {
+    "nl": (
+        "Activiteiten zoeken",
+        "activiteiten",
+        "Zoek iets dat bij je past: op leeftijd, plaats, thema en kost. "
+        "Bij elke activiteit zie je wat de organisatie doet om het makkelijker te maken.",
+    ),
+    "en": (
+        "Find activities",
+        "activities",
+        "Find something that fits you: by age, place, theme and cost. "
+        "Every activity shows what the organisation does to make taking part easier.",
+    ),
+    "fr": (
+        "Trouver des activités",
+        "activites",
+        "Trouve une activité qui te convient : selon ton âge, le lieu, le thème et le prix.",
+    ),
+}
+
+# The Flemish school holidays of this and next school year; the coordinator keeps them up to date.
+SCHOOL_HOLIDAYS = [
+    ("Herfstvakantie 2026", datetime.date(2026, 10, 26), datetime.date(2026, 11, 8)),
+    ("Kerstvakantie 2026-2027", datetime.date(2026, 12, 21), datetime.date(2027, 1, 3)),
+    ("Krokusvakantie 2027", datetime.date(2027, 2, 8), datetime.date(2027, 2, 21)),
+    ("Paasvakantie 2027", datetime.date(2027, 3, 29), datetime.date(2027, 4, 11)),
+    ("Zomervakantie 2027", datetime.date(2027, 7, 3), datetime.date(2027, 8, 29)),
+]
+
+
+def load_finder(home):
+    title, slug, intro = FINDER["nl"]
+    finder = publish_child(home, FinderPage(title=title, slug=slug, intro=intro, show_in_menus=True))
+    for code in ("en", "fr"):
+        title, slug, intro = FINDER[code]
+        translate(finder, code, title=title, slug=slug, intro=intro)
+    for name, start, end in SCHOOL_HOLIDAYS:
+        SchoolHoliday.objects.get_or_create(name=name, defaults={"start": start, "end": end})
+    return finder
 
 
 def load(home):

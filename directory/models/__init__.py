@@ -1,3 +1,4 @@
+from .finder import FinderPage, SchoolHoliday
 from .pages import (
     DirectoryIndexPage,
     Location,
@@ -14,6 +15,7 @@ from .snippets import AccessibilityFeature, Language, Municipality, Sector, Them
 __all__ = [
     "AccessibilityFeature",
     "DirectoryIndexPage",
+    "FinderPage",
     "Language",
     "Location",
     "Municipality",
@@ -21,6 +23,7 @@ __all__ = [
     "OfferPage",
     "OrganisationPage",
     "OrganisationTag",
+    "SchoolHoliday",
     "Sector",
     "SocialLink",
     "Theme",

@@ -14,3 +14,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the app folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Elasticsearch is switched on per test (tests/search): against osmem in CI, or the cluster named by
+# ELASTICSEARCH_URL in the environment. Everything else runs on the database engine.
+ELASTICSEARCH_URL = ""

@@ -15,7 +15,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             home = hub_demo.load()
             organisations = directory_demo.load(home)
-            hub_demo.link_navigation(organisations["jac"], [organisations["jac"].get_parent()])
+            finder = directory_demo.load_finder(home)
+            hub_demo.link_navigation(organisations["jac"], [finder, organisations["jac"].get_parent()])
             accounts = directory_demo.create_accounts(organisations)
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write(f"Accounts (password: {directory_demo.DEMO_PASSWORD}): {', '.join(accounts)}")

@@ -1,0 +1,144 @@
+"""The activity finder: a page editors place and translate, answering from the shared search plumbing."""
+
+import datetime
+import math
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+
+from hub.models import BasePage
+from hub.search import REGISTRY, search
+from hub.search.params import parse
+
+
+@register_snippet
+class SchoolHoliday(models.Model):
+    """Flemish school holidays, kept by the coordinator, for the finder's "next school holiday" choice."""
+
+    name = models.CharField(_("name"), max_length=80)
+    start = models.DateField(_("first day"))
+    end = models.DateField(_("last day"))
+
+    panels = [FieldPanel("name"), FieldPanel("start"), FieldPanel("end")]
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("school holiday")
+        verbose_name_plural = _("school holidays")
+
+    def __str__(self):
+        return f"{self.name} ({self.start:%d/%m/%Y}–{self.end:%d/%m/%Y})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The last day must be on or after the first day.")})
+
+
+WHEN_CHOICES = [
+    ("today", _("Today")),
+    ("weekend", _("This weekend")),
+    ("week", _("Next 7 days")),
+    ("holiday", _("Next school holiday")),
+]
+
+
+def date_preset(when, today):
+    """(first day, last day) for a date preset, or None when it does not apply."""
+    if when == "today":
+        return today, today
+    if when == "weekend":
+        saturday = today + datetime.timedelta(days=(5 - today.weekday()) % 7) if today.weekday() < 5 else today
+        return saturday, saturday + datetime.timedelta(days=6 - saturday.weekday())
+    if when == "week":
+        return today, today + datetime.timedelta(days=6)
+    if when == "holiday":
+        holiday = SchoolHoliday.objects.filter(end__gte=today).order_by("start").first()
+        if holiday:
+            return max(holiday.start, today), holiday.end
+    return None
+
+
+class FinderPage(BasePage):
+    intro = models.TextField(_("intro"), blank=True)
+    empty_text = models.TextField(
+        _("text when nothing is found"),
+        blank=True,
+        help_text=_("Shown with the suggestions when a search finds nothing."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("empty_text")]
+    parent_page_types = ["hub.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("activity finder")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        catalogue = REGISTRY["offers"]
+        locale = self.locale.language_code
+        labels = catalogue.labels(locale)
+        query, notices, chosen = parse(request.GET, catalogue, locale, labels)
+        when = request.GET.get("when", "")
+        if when:
+            span = date_preset(when, timezone.localdate())
+            if span is None:
+                notices.append(
+                    _("We ignored an unknown date choice.")
+                    if when not in dict(WHEN_CHOICES)
+                    else _("No school holiday is planned yet, so we searched all dates.")
+                )
+            elif not (query.date_from or query.date_to):
+                query.date_from, query.date_to = span
+        chosen["when"] = when if when in dict(WHEN_CHOICES) else ""
+        result = search(query)
+        pages = max(1, math.ceil(result.total / query.per_page))
+        if query.page > pages and result.total:
+            notices.append(_("That results page does not exist; here is the last one."))
+            query.page = pages
+            result = search(query)
+        context.update(
+            {
+                "query": query,
+                "chosen": chosen,
+                "notices": notices,
+                "result": result,
+                "cards": result.documents,
+                "facets": [
+                    {
+                        "name": facet.name,
+                        "label": facet.label,
+                        "values": [
+                            {
+                                "value": value,
+                                "label": label,
+                                "count": result.facets.get(facet.name, {}).get(value, 0),
+                                "selected": value in chosen.get(facet.name, ()),
+                            }
+                            for value, label in labels.get(facet.name, {}).items()
+                        ],
+                    }
+                    for facet in catalogue.facets
+                ],
+                "when_choices": WHEN_CHOICES,
+                "sort_choices": [("relevance", _("Best match")), ("soonest", _("Soonest")), ("name", _("Name"))],
+                "page_number": query.page,
+                "page_count": pages,
+                "filtered": bool(
+                    query.text
+                    or query.filters
+                    or query.age is not None
+                    or query.max_price is not None
+                    or query.date_from
+                    or query.date_to
+                ),
+            }
+        )
+        return context

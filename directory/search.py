@@ -1,0 +1,157 @@
+"""The finder's catalogue: one flat, denormalised document per live offer."""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+
+from hub.search import Catalogue, Facet, register
+
+from .models import (
+    AccessibilityFeature,
+    Language,
+    Municipality,
+    OfferPage,
+    OrganisationPage,
+    Theme,
+    Threshold,
+)
+
+
+def _stream_text(stream):
+    return strip_tags(" ".join(stream.stream_block.get_searchable_content(stream)))
+
+
+@register
+class OfferCatalogue(Catalogue):
+    name = "offers"
+    page_model = OfferPage
+    facets = [
+        Facet("municipality", _("Municipality")),
+        Facet("theme", _("Theme")),
+        Facet("kind", _("Kind")),
+        Facet("cost", _("Cost")),
+        Facet("registration", _("Registration")),
+        Facet("threshold", _("Thresholds lowered")),
+        Facet("accessibility", _("Accessibility")),
+        Facet("language", _("Language")),
+        Facet("organisation", _("Organisation")),
+    ]
+
+    def pages(self):
+        return (
+            OfferPage.objects.live()
+            .public()
+            .select_related("locale")
+            .prefetch_related(
+                "themes",
+                "accessibility",
+                "languages",
+                "dates",
+                "weekly_slots",
+                "locations__municipality",
+                "threshold_measures__threshold",
+            )
+        )
+
+    def dependents(self, page):
+        if isinstance(page, OrganisationPage):
+            return OfferPage.objects.child_of(page).specific()
+        return []
+
+    def document(self, page):
+        today = timezone.localdate()
+        occurrences = page.occurrences(today, today + datetime.timedelta(days=self.horizon_days))
+        if not occurrences and (page.dates.exists() or page.weekly_slots.exists()):
+            return None  # a past edition: still on the site, but nothing to find any more
+        organisation = page.get_parent().specific
+        measures = list(page.threshold_measures.all())
+        locations = list(page.locations.all())
+        municipalities = {location.municipality.slug: location.municipality.name for location in locations}
+        themes = list(page.themes.all())
+        cost = ["free"] if page.is_free else []
+        if page.social_tariff:
+            cost.append("social-tariff")
+        price = 0 if page.is_free else float(page.price_min or 0)
+        with override(page.locale.language_code):
+            text = " ".join(
+                [
+                    page.title,
+                    page.summary_text,
+                    _stream_text(page.body),
+                    organisation.title,
+                    organisation.summary_text,
+                    " ".join(theme.name for theme in themes),
+                    " ".join(f"{m.threshold.name} {m.measure}" for m in measures),
+                    " ".join(municipalities.values()),
+                ]
+            )
+            next_start = occurrences[0][0] if occurrences else None
+            card = {
+                "url": page.get_url(),
+                "summary": page.summary,
+                "organisation": organisation.title,
+                "kind": str(page.get_kind_display()),
+                "age_min": page.age_min,
+                "age_max": page.age_max,
+                "free": page.is_free,
+                "price_min": str(page.price_min) if page.price_min is not None else None,
+                "price_max": str(page.price_max) if page.price_max is not None else None,
+                "social_tariff": page.social_tariff,
+                "registration_required": page.registration_required,
+                "places": sorted(set(municipalities.values())),
+                "next": next_start.isoformat() if next_start else None,
+                "status": page.status,
+                "status_label": str(page.get_status_display()),
+                "thresholds": [
+                    {"icon": m.threshold.icon, "name": m.threshold.name, "measure": m.measure} for m in measures
+                ],
+            }
+        return {
+            "id": page.pk,
+            "locale": page.locale.language_code,
+            "title": page.title,
+            "sort_name": page.title.casefold(),
+            "text": " ".join(text.split()),
+            "facets": {
+                "municipality": sorted(municipalities),
+                "theme": sorted(theme.slug for theme in themes),
+                "kind": [page.kind],
+                "cost": cost,
+                "registration": ["required" if page.registration_required else "none"],
+                "threshold": sorted({m.threshold.slug for m in measures}),
+                "accessibility": sorted(feature.slug for feature in page.accessibility.all()),
+                "language": sorted(language.code for language in page.languages.all()),
+                "organisation": [organisation.slug],
+            },
+            "age_min": page.age_min,
+            "age_max": page.age_max,
+            "price": price,
+            "dates": sorted({start.date().isoformat() for start, _end in occurrences}),
+            "next_date": next_start.date().isoformat() if next_start else None,
+            "card": card,
+        }
+
+    def labels(self, locale):
+        def vocabulary(model):
+            return dict(model.objects.filter(locale__language_code=locale).order_by("name").values_list("slug", "name"))
+
+        with override(locale):
+            return {
+                "municipality": vocabulary(Municipality),
+                "theme": vocabulary(Theme),
+                "kind": {value: str(label) for value, label in OfferPage.Kind.choices},
+                "cost": {"free": str(_("Free")), "social-tariff": str(_("Social tariff or UiTPAS"))},
+                "registration": {"none": str(_("No registration needed")), "required": str(_("Registration needed"))},
+                "threshold": vocabulary(Threshold),
+                "accessibility": vocabulary(AccessibilityFeature),
+                "language": {language.code: str(language) for language in Language.objects.all()},
+                "organisation": dict(
+                    OrganisationPage.objects.live()
+                    .filter(locale__language_code=locale)
+                    .order_by("title")
+                    .values_list("slug", "title")
+                ),
+            }

@@ -1,0 +1,29 @@
+"""One search plumbing for the activity finder and the method library.
+
+    from hub.search import SearchRequest, search
+    result = search(SearchRequest(catalogue=REGISTRY["offers"], locale="nl", text="voetbal", age=15))
+
+Catalogues (hub.search.catalogue) say what is searched; two engines answer the same request:
+Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise. When Elasticsearch is down or
+slow, the database answers and a warning is logged: visitors never see the difference as an error.
+"""
+
+import logging
+
+from .catalogue import REGISTRY, Catalogue, Facet, SearchRequest, SearchResult, register
+
+__all__ = ["REGISTRY", "Catalogue", "Facet", "SearchRequest", "SearchResult", "register", "search"]
+
+logger = logging.getLogger(__name__)
+
+
+def search(request):
+    from . import elastic
+    from .database import DatabaseEngine
+
+    if elastic.configured():
+        try:
+            return elastic.ElasticsearchEngine().search(request)
+        except elastic.ENGINE_ERRORS as exc:
+            logger.warning("Search engine unavailable (%s); answering from the database.", exc.__class__.__name__)
+    return DatabaseEngine().search(request)

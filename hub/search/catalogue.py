@@ -1,0 +1,91 @@
+"""What a searchable collection is: the finder's offers and the library's methods are both catalogues.
+
+A catalogue turns each live page into one flat document (a dict) that both engines index the same way:
+
+    {
+        "id": page.pk, "locale": "nl", "title": "...", "text": "all searchable text",
+        "facets": {"theme": ["sport"], "municipality": ["herentals"], ...},   # slugs, OR within, AND across
+        "age_min": 12, "age_max": 18,          # optional: the "my age" filter
+        "price": 0.0,                          # optional: lowest price, 0 for free (the "maximum price" filter)
+        "dates": ["2026-11-25", ...],          # optional: days it takes place, for date filters
+        "next_date": "2026-11-25",             # optional: for "soonest" sorting
+    }
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+REGISTRY = {}
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # the URL parameter and the document key
+    label: str  # lazily translated label shown above its values
+
+
+class Catalogue:
+    """Subclass per content type and register with `register(...)`."""
+
+    name = ""
+    facets: list[Facet] = []
+    #: how far ahead document "dates" are listed
+    horizon_days = 366
+
+    def pages(self):
+        """All live, public pages of this catalogue, every locale."""
+        raise NotImplementedError
+
+    def document(self, page):
+        """The flat document for one live page (see the module docstring), or None to leave it out."""
+        raise NotImplementedError
+
+    def labels(self, locale):
+        """{facet name: {slug: label in this locale}}, in the order the values should be listed."""
+        raise NotImplementedError
+
+    page_model = None
+
+    def handles(self, page):
+        return isinstance(page, self.page_model)
+
+    def dependents(self, page):
+        """Other pages whose documents include text from this page (e.g. an offer shows its organisation)."""
+        return []
+
+
+def register(catalogue_class):
+    REGISTRY[catalogue_class.name] = catalogue_class()
+    return catalogue_class
+
+
+def catalogue_for(page):
+    for catalogue in REGISTRY.values():
+        if catalogue.handles(page):
+            return catalogue
+    return None
+
+
+@dataclass
+class SearchRequest:
+    catalogue: Catalogue
+    locale: str
+    text: str = ""
+    filters: dict[str, set[str]] = field(default_factory=dict)
+    age: int | None = None
+    max_price: Decimal | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = "relevance"  # relevance, soonest or name
+    page: int = 1
+    per_page: int = 20
+
+
+@dataclass
+class SearchResult:
+    ids: list[int]  # the requested page of hits, in order
+    total: int
+    facets: dict[str, dict[str, int]]  # facet → {slug: count}, computed for the current query
+    engine: str  # "database" or "elasticsearch" (the engine that really answered)
+    documents: list[dict] = field(default_factory=list)  # the stored documents of `ids`, for result cards

@@ -1,0 +1,219 @@
+"""The Elasticsearch engine, on the DSL that ships in the elasticsearch 8 client (elasticsearch.dsl).
+
+One index per catalogue and language, reached through an alias, so that a rebuild fills a fresh index
+and swaps the alias atomically. Each language has its own analysis chain, defined in the index
+settings (some test servers have no built-in language analyzers).
+"""
+
+import functools
+import logging
+import time
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+from elastic_transport import ConnectionError as TransportConnectionError
+from elastic_transport import ConnectionTimeout, TransportError
+from elasticsearch import ApiError, Elasticsearch, helpers
+from elasticsearch.dsl import Date, Document, Float, Integer, Keyword, Object, Q, Search, Text
+
+from .catalogue import SearchResult
+
+logger = logging.getLogger(__name__)
+
+ENGINE_ERRORS = (TransportConnectionError, ConnectionTimeout, TransportError, ApiError)
+
+ANALYSIS = {
+    "nl": {
+        "filter": {
+            "content_stop": {"type": "stop", "stopwords": "_dutch_"},
+            "content_stem": {"type": "stemmer", "language": "dutch"},
+        },
+        "chain": ["lowercase", "asciifolding", "content_stop", "content_stem"],
+    },
+    "en": {
+        "filter": {
+            "content_stop": {"type": "stop", "stopwords": "_english_"},
+            "content_stem": {"type": "stemmer", "language": "english"},
+        },
+        "chain": ["lowercase", "asciifolding", "content_stop", "content_stem"],
+    },
+    "fr": {
+        "filter": {
+            "content_elision": {
+                "type": "elision",
+                "articles_case": True,
+                "articles": ["l", "m", "t", "qu", "n", "s", "j", "d", "c"],
+            },
+            "content_stop": {"type": "stop", "stopwords": "_french_"},
+            "content_stem": {"type": "stemmer", "language": "light_french"},
+        },
+        "chain": ["content_elision", "lowercase", "asciifolding", "content_stop", "content_stem"],
+    },
+}
+
+
+def configured():
+    return bool(settings.ELASTICSEARCH_URL)
+
+
+@functools.cache
+def _client(url, timeout, node_class):
+    if "." in node_class:
+        node_class = import_string(node_class)
+    return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False, node_class=node_class)
+
+
+def client():
+    return _client(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT, settings.ELASTICSEARCH_NODE_CLASS)
+
+
+def alias_name(catalogue, locale):
+    return f"{settings.ELASTICSEARCH_INDEX_PREFIX}-{catalogue.name}-{locale}"
+
+
+@functools.cache
+def document_class(catalogue):
+    """A DSL Document for one catalogue: its facets become keyword fields."""
+    facets = Object(properties={facet.name: Keyword(multi=True) for facet in catalogue.facets})
+    return type(
+        f"{catalogue.name.title()}Document",
+        (Document,),
+        {
+            "__module__": __name__,
+            "id": Integer(),
+            "locale": Keyword(),
+            "title": Text(analyzer="content", fields={"raw": Keyword()}),
+            "text": Text(analyzer="content"),
+            "sort_name": Keyword(),
+            "facets": facets,
+            "age_min": Integer(),
+            "age_max": Integer(),
+            "price": Float(),
+            "dates": Date(multi=True),
+            "next_date": Date(),
+            "card": Object(enabled=False),
+        },
+    )
+
+
+def _index_settings(locale):
+    analysis = ANALYSIS.get(locale, ANALYSIS["en"])
+    return {
+        "number_of_shards": 1,
+        "analysis": {
+            "filter": analysis["filter"],
+            "analyzer": {"content": {"type": "custom", "tokenizer": "standard", "filter": analysis["chain"]}},
+        },
+    }
+
+
+def create_index(catalogue, locale):
+    """A new, empty, timestamped index for a catalogue and language; returns its name."""
+    name = f"{alias_name(catalogue, locale)}-{time.time_ns()}"
+    mapping = document_class(catalogue)._doc_type.mapping.to_dict()
+    client().indices.create(index=name, settings=_index_settings(locale), mappings=mapping)
+    return name
+
+
+def rebuild(catalogue, documents, locales):
+    """Fill fresh indexes and swap every alias to them at once; old indexes are removed."""
+    es = client()
+    created = {locale: create_index(catalogue, locale) for locale in locales}
+    actions = (
+        {"_index": created[document["locale"]], "_id": document["id"], "_source": document}
+        for document in documents
+        if document["locale"] in created
+    )
+    helpers.bulk(es, actions, chunk_size=500, refresh=True)
+    swaps, old = [], []
+    for locale, index in created.items():
+        alias = alias_name(catalogue, locale)
+        try:
+            current = list(es.indices.get_alias(name=alias))
+        except ApiError:
+            current = []
+        swaps += [{"remove": {"index": name, "alias": alias}} for name in current]
+        swaps.append({"add": {"index": index, "alias": alias}})
+        old += current
+    es.indices.update_aliases(actions=swaps)
+    for name in old:
+        es.indices.delete(index=name)
+
+
+def _ensure_alias(catalogue, locale):
+    es = client()
+    alias = alias_name(catalogue, locale)
+    if not es.indices.exists_alias(name=alias):
+        es.indices.put_alias(index=create_index(catalogue, locale), name=alias)
+    return alias
+
+
+def index_document(catalogue, document):
+    alias = _ensure_alias(catalogue, document["locale"])
+    client().index(index=alias, id=document["id"], document=document, refresh=True)
+
+
+def delete_document(catalogue, page_id, locale):
+    try:
+        client().delete(index=alias_name(catalogue, locale), id=page_id, refresh=True)
+    except ApiError as exc:
+        if exc.meta.status != 404:
+            raise
+
+
+def _facet_filter(facet, values):
+    return Q("terms", **{f"facets.{facet}": sorted(values)})
+
+
+class ElasticsearchEngine:
+    name = "elasticsearch"
+
+    def search(self, request):
+        search = Search(using=client(), index=alias_name(request.catalogue, request.locale))
+        if request.text:
+            search = search.query("multi_match", query=request.text, fields=["title^3", "text"], operator="and")
+        if request.age is not None:
+            search = search.filter("range", age_min={"lte": request.age}).filter("range", age_max={"gte": request.age})
+        if request.max_price is not None:
+            search = search.filter("range", price={"lte": float(request.max_price)})
+        if request.date_from or request.date_to:
+            bounds = {}
+            if request.date_from:
+                bounds["gte"] = request.date_from.isoformat()
+            if request.date_to:
+                bounds["lte"] = request.date_to.isoformat()
+            search = search.filter("range", dates=bounds)
+
+        selected = {facet: values for facet, values in request.filters.items() if values}
+        for facet in request.catalogue.facets:
+            # Disjunctive faceting, as in the database engine: a facet's own choices do not narrow its counts.
+            others = [_facet_filter(name, values) for name, values in selected.items() if name != facet.name]
+            bucket = search.aggs.bucket(facet.name, "filter", filter=Q("bool", filter=others))
+            bucket.bucket("values", "terms", field=f"facets.{facet.name}", size=500)
+        if selected:
+            search = search.post_filter(Q("bool", filter=[_facet_filter(n, v) for n, v in selected.items()]))
+
+        if request.sort == "name":
+            order = ["sort_name", "id"]
+        elif request.sort == "relevance" and request.text:
+            order = ["_score", {"next_date": {"order": "asc", "missing": "_last"}}, "sort_name"]
+        else:
+            order = [{"next_date": {"order": "asc", "missing": "_last"}}, "sort_name", "id"]
+        start = (request.page - 1) * request.per_page
+        search = search.sort(*order).extra(track_total_hits=True)[start : start + request.per_page]
+        response = search.execute()
+        facets = {
+            facet.name: {
+                bucket.key: bucket.doc_count
+                for bucket in getattr(response.aggregations, facet.name).values.buckets
+                if bucket.doc_count
+            }
+            for facet in request.catalogue.facets
+        }
+        return SearchResult(
+            ids=[int(hit.meta.id) for hit in response],
+            total=response.hits.total.value,
+            facets=facets,
+            engine=self.name,
+            documents=[hit.to_dict() for hit in response],
+        )

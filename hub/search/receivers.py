@@ -1,0 +1,45 @@
+"""Keep the catalogues true: Wagtail's publish, unpublish, move and delete signals update the documents."""
+
+from django.db.models.signals import post_delete
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from . import store
+from .catalogue import REGISTRY, catalogue_for
+
+
+def _refresh(page):
+    page = page.specific
+    for catalogue in REGISTRY.values():
+        targets = [page] if catalogue.handles(page) else []
+        for target in targets + list(catalogue.dependents(page)):
+            if target.live and not target.get_view_restrictions().exists():
+                store.save_document(catalogue, target)
+            else:
+                store.remove_document(catalogue, target.pk, target.locale.language_code)
+
+
+def on_published(sender, instance, **kwargs):
+    _refresh(instance)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    _refresh(instance)
+
+
+def on_moved(sender, instance, **kwargs):
+    # The moved page and everything below it may now sit under another organisation.
+    for page in Page.objects.descendant_of(instance, inclusive=True).specific():
+        _refresh(page)
+
+
+def on_deleted(sender, instance, **kwargs):
+    catalogue = catalogue_for(instance)
+    if catalogue is not None:
+        store.remove_document(catalogue, instance.pk, instance.locale.language_code)
+
+
+page_published.connect(on_published, dispatch_uid="hub_search_published")
+page_unpublished.connect(on_unpublished, dispatch_uid="hub_search_unpublished")
+post_page_move.connect(on_moved, dispatch_uid="hub_search_moved")
+post_delete.connect(on_deleted, dispatch_uid="hub_search_deleted")

@@ -1,0 +1,101 @@
+"""Writing catalogue documents: the database copy always, Elasticsearch when it is configured."""
+
+import logging
+
+from django.db import transaction
+from django.db.models import F
+
+from .catalogue import REGISTRY
+from .models import IndexState, SearchDocument
+
+logger = logging.getLogger(__name__)
+
+
+def _bump(catalogue_name, needs_reindex=None):
+    state, _ = IndexState.objects.get_or_create(catalogue=catalogue_name)
+    updates = {"version": F("version") + 1}
+    if needs_reindex is not None:
+        updates["needs_reindex"] = needs_reindex
+    IndexState.objects.filter(pk=state.pk).update(**updates)
+
+
+def _push_to_elasticsearch(catalogue, action, document=None, page_id=None, locale=None):
+    """Never lets a broken search engine fail a publish: log it and mark the catalogue for a rebuild."""
+    from . import elastic
+
+    if not elastic.configured():
+        return
+    try:
+        if action == "upsert":
+            elastic.index_document(catalogue, document)
+        else:
+            elastic.delete_document(catalogue, page_id, locale)
+    except elastic.ENGINE_ERRORS as exc:
+        logger.warning(
+            "Search engine update failed for %s %s (%s); marked for reindex.",
+            catalogue.name,
+            page_id or document["id"],
+            exc,
+        )
+        IndexState.objects.filter(catalogue=catalogue.name).update(needs_reindex=True)
+
+
+def save_document(catalogue, page):
+    document = catalogue.document(page)
+    if document is None:
+        remove_document(catalogue, page.pk, page.locale.language_code)
+        return
+    SearchDocument.objects.update_or_create(
+        page_id=page.pk,
+        defaults={
+            "catalogue": catalogue.name,
+            "locale": document["locale"],
+            "title": document["title"][:255],
+            "text": document.get("text", ""),
+            "data": document,
+        },
+    )
+    _bump(catalogue.name)
+    transaction.on_commit(lambda: _push_to_elasticsearch(catalogue, "upsert", document=document))
+
+
+def remove_document(catalogue, page_id, locale):
+    SearchDocument.objects.filter(page_id=page_id).delete()
+    _bump(catalogue.name)
+    transaction.on_commit(lambda: _push_to_elasticsearch(catalogue, "delete", page_id=page_id, locale=locale))
+
+
+def rebuild_database(catalogue, progress=None):
+    """Rebuild the database copy of one catalogue from its live pages; returns the documents written."""
+    documents = []
+    with transaction.atomic():
+        SearchDocument.objects.filter(catalogue=catalogue.name).delete()
+        rows = []
+        for page in catalogue.pages():
+            document = catalogue.document(page)
+            if progress:
+                progress()
+            if document is None:
+                continue
+            documents.append(document)
+            rows.append(
+                SearchDocument(
+                    catalogue=catalogue.name,
+                    locale=document["locale"],
+                    page_id=page.pk,
+                    title=document["title"][:255],
+                    text=document.get("text", ""),
+                    data=document,
+                )
+            )
+        SearchDocument.objects.bulk_create(rows, batch_size=500)
+        _bump(catalogue.name)
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    backend.add_bulk(SearchDocument, list(SearchDocument.objects.filter(catalogue=catalogue.name)))
+    return documents
+
+
+def catalogues():
+    return list(REGISTRY.values())
