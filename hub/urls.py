@@ -7,9 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from resources.api import api_router
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Methods and the framework for other municipalities: live pages only, outside the language prefix.
+    path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

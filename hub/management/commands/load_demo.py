@@ -4,6 +4,7 @@ from django.db import transaction
 
 from directory import demo as directory_demo
 from hub import demo as hub_demo
+from resources import demo as resources_demo
 
 
 class Command(BaseCommand):
@@ -18,5 +19,6 @@ class Command(BaseCommand):
             finder = directory_demo.load_finder(home)
             hub_demo.link_navigation(organisations["jac"], [finder, organisations["jac"].get_parent()])
             accounts = directory_demo.create_accounts(organisations)
+            resources_demo.load(home)
         self.stdout.write(self.style.SUCCESS("Demo content ready."))
         self.stdout.write(f"Accounts (password: {directory_demo.DEMO_PASSWORD}): {', '.join(accounts)}")

@@ -1,0 +1,265 @@
+"""The public contribution forms: propose a method, or tell how you adapted one. No account needed.
+
+Spam is kept out without third-party services: a honeypot field, a signed timestamp (a person needs more
+than a few seconds to fill in the form), and a limit per IP address kept in Django's cache.
+"""
+
+import os
+import time
+
+import filetype
+from django import forms
+from django.core import signing
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+from .models import MethodFormat, MethodPage, MethodTheme, TargetGroup
+
+MIN_FILL_SECONDS = 5
+MAX_FORM_AGE = 60 * 60 * 24
+RATE_LIMIT = 5  # accepted or rejected-as-spam submissions per IP address ...
+RATE_WINDOW = 60 * 60  # ... per hour
+MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024
+#: extension → what the file must look like inside (checked with `filetype`, not trusted from the name)
+ATTACHMENT_TYPES = {
+    "pdf": {"pdf"},
+    "docx": {"docx", "zip"},
+    "pptx": {"pptx", "zip"},
+    "odt": {"odt", "zip"},
+    "odp": {"odp", "zip"},
+}
+TIMESTAMP_SALT = "resources.contribution.started"
+
+
+def client_key(request):
+    """The rate-limit key for this visitor: a keyed hash of the address that changes daily, so no address is
+    stored. REMOTE_ADDR is the connecting address; behind a reverse proxy, the proxy must pass the visitor's
+    address there (a client-supplied X-Forwarded-For header is never trusted here)."""
+    salt = f"resources.contributions.{timezone.localdate().isoformat()}"
+    return "resources:contributions:" + salted_hmac(salt, request.META.get("REMOTE_ADDR", "")).hexdigest()
+
+
+def rate_limited(request):
+    return cache.get(client_key(request), 0) >= RATE_LIMIT
+
+
+def count_submission(request):
+    key = client_key(request)
+    if cache.add(key, 1, RATE_WINDOW):
+        return
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, RATE_WINDOW)
+
+
+def new_timestamp():
+    return signing.dumps({"t": time.time()}, salt=TIMESTAMP_SALT)
+
+
+class GuardedForm(forms.Form):
+    """Honeypot and minimum fill time, shared by both contribution forms."""
+
+    # Named like a field people and bots expect; hidden from people by CSS and from screen readers.
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    consent = forms.BooleanField(
+        label=_("I agree that what I send is published under the licence CC BY-SA 4.0 once a coordinator approves it."),
+        error_messages={"required": _("Please agree to the licence, or we cannot publish your proposal.")},
+    )
+    name = forms.CharField(label=_("Your name"), max_length=120)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=200,
+        help_text=_("Only for the coordinator, to ask questions. It is never published."),
+    )
+    organisation = forms.CharField(label=_("Organisation"), max_length=150)
+    city = forms.CharField(label=_("City or municipality"), max_length=80)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["started"] = new_timestamp()
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        #: set when the honeypot was filled in; the view then accepts nothing but says thank you
+        self.caught_in_honeypot = False
+
+    def _restart_clock(self):
+        self.data = self.data.copy()
+        self.data["started"] = new_timestamp()
+
+    def clean_started(self):
+        try:
+            stamp = signing.loads(self.cleaned_data.get("started", ""), salt=TIMESTAMP_SALT, max_age=MAX_FORM_AGE)
+        except signing.SignatureExpired:
+            self._restart_clock()
+            raise ValidationError(
+                _("This form was open for more than a day. Please check your answers and send it again.")
+            ) from None
+        except signing.BadSignature:
+            self._restart_clock()
+            raise ValidationError(_("Something went wrong with the form. Please send it again.")) from None
+        if time.time() - stamp["t"] < MIN_FILL_SECONDS:
+            # A person needs longer than this; the kept timestamp lets a person simply send again.
+            raise ValidationError(_("That was very quick. Please check your answers and send the form again."))
+        return self.cleaned_data["started"]
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            self.caught_in_honeypot = True
+        return ""
+
+
+class VocabularyField(forms.ModelMultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class MethodProposalForm(GuardedForm):
+    """Propose a new method; it becomes a draft method page for the coordinator to review."""
+
+    title = forms.CharField(label=_("Name of the method"), max_length=120)
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=400,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What is it, in two sentences? At most 400 characters."),
+    )
+    aims = forms.CharField(label=_("Aims"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
+    steps = forms.CharField(
+        label=_("Step by step"),
+        max_length=6000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Put every step on a new line."),
+    )
+    target_groups = VocabularyField(label=_("Target groups"), queryset=TargetGroup.objects.none(), required=False)
+    themes = VocabularyField(
+        label=_("Themes"),
+        queryset=MethodTheme.objects.none(),
+        error_messages={"required": _("Choose at least one theme.")},
+    )
+    formats = VocabularyField(label=_("Format"), queryset=MethodFormat.objects.none(), required=False)
+    duration = forms.CharField(
+        label=_("Duration"), max_length=120, help_text=_("In words, for example: two lessons of 50 minutes.")
+    )
+    duration_band = forms.ChoiceField(label=_("Roughly how long?"), choices=MethodPage.DurationBand.choices)
+    group_size_min = forms.IntegerField(label=_("Smallest group"), min_value=1, max_value=1000, required=False)
+    group_size_max = forms.IntegerField(label=_("Largest group"), min_value=1, max_value=1000, required=False)
+    materials = forms.CharField(
+        label=_("Preparation and materials"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    evaluation = forms.CharField(
+        label=_("Evaluation"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Was it evaluated? By whom, with how many participants, and what came out?"),
+    )
+    attachment = forms.FileField(
+        label=_("Attachment (optional)"),
+        required=False,
+        help_text=_("A worksheet or slides: PDF, DOCX, PPTX, ODT or ODP, at most %(size)s.")
+        % {"size": filesizeformat(MAX_ATTACHMENT_SIZE)},
+    )
+
+    field_order = [
+        "title",
+        "summary",
+        "aims",
+        "steps",
+        "themes",
+        "target_groups",
+        "formats",
+        "duration",
+        "duration_band",
+        "group_size_min",
+        "group_size_max",
+        "materials",
+        "evaluation",
+        "attachment",
+        "organisation",
+        "city",
+        "name",
+        "email",
+        "consent",
+        "website",
+        "started",
+    ]
+
+    def __init__(self, *args, locale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target_groups"].queryset = TargetGroup.objects.filter(locale=locale)
+        self.fields["themes"].queryset = MethodTheme.objects.filter(locale=locale)
+        self.fields["formats"].queryset = MethodFormat.objects.filter(locale=locale)
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return upload
+        extension = os.path.splitext(upload.name)[1].lower().lstrip(".")
+        if extension not in ATTACHMENT_TYPES:
+            raise ValidationError(
+                _("Files of type .%(extension)s are not accepted. Send a PDF, DOCX, PPTX, ODT or ODP file."),
+                params={"extension": extension or "?"},
+            )
+        if upload.size > MAX_ATTACHMENT_SIZE:
+            raise ValidationError(
+                _("The file is %(size)s; the limit is %(limit)s."),
+                params={"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_ATTACHMENT_SIZE)},
+            )
+        head = upload.read(8192)
+        upload.seek(0)
+        kind = filetype.guess_extension(head)
+        if kind not in ATTACHMENT_TYPES[extension]:
+            raise ValidationError(
+                _("This file does not look like a .%(extension)s file. Please check it and choose it again."),
+                params={"extension": extension},
+            )
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("group_size_min"), cleaned.get("group_size_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("group_size_max", _("The largest group must be at least the smallest group."))
+        return cleaned
+
+    def step_lines(self):
+        return [line.strip() for line in self.cleaned_data["steps"].splitlines() if line.strip()]
+
+
+class AdaptationForm(GuardedForm):
+    """Tell how your city adapted a method; it becomes an adaptation-log entry for the coordinator to review."""
+
+    period = forms.CharField(label=_("When"), max_length=60, required=False, help_text=_("For example: spring 2025"))
+    what_changed = forms.CharField(
+        label=_("What did you change?"), max_length=3000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    what_happened = forms.CharField(
+        label=_("What happened?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What worked, what did not, what would you do differently?"),
+    )
+    participants = forms.IntegerField(label=_("Number of participants"), min_value=1, max_value=100000, required=False)
+
+    field_order = [
+        "city",
+        "organisation",
+        "period",
+        "what_changed",
+        "what_happened",
+        "participants",
+        "name",
+        "email",
+        "consent",
+        "website",
+        "started",
+    ]
