@@ -43,10 +43,12 @@ browser-deps: ## Install Debian's Chromium for the browser tests when it is miss
 
 test-sqlite: install
 	@echo "=== test suite on SQLite ==="
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
 
 test-postgres: install
 	@echo "=== test suite on PostgreSQL ==="
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	bin/with-postgres -- $(BIN)/pytest $(PYTEST_ARGS)
 
 test: lint check browser-deps test-sqlite test-postgres ## Lint, checks, then the whole suite on SQLite and on PostgreSQL

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub.sitemaps import AllLocalesSitemap
 from resources.api import api_router
 
 urlpatterns = [
@@ -14,7 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Methods and the framework for other municipalities: live pages only, outside the language prefix.
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
