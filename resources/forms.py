@@ -211,8 +211,8 @@ class MethodProposalForm(GuardedForm):
             )
         if upload.size > MAX_ATTACHMENT_SIZE:
             raise ValidationError(
-                _("The file is %(size)s; the limit is %(limit)s."),
-                params={"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_ATTACHMENT_SIZE)},
+                _("This file is too large: the limit is %(limit)s."),
+                params={"limit": filesizeformat(MAX_ATTACHMENT_SIZE)},
             )
         head = upload.read(8192)
         upload.seek(0)

@@ -22,6 +22,11 @@ def method_search(request, index):
     if search_request.sort == "relevance" and not search_request.text:
         search_request.sort = "name"
     result = search(search_request)
+    last_page = max(1, -(-result.total // search_request.per_page))
+    if search_request.page > last_page:
+        notices.append(_("That results page does not exist; here is the last one."))
+        search_request.page = last_page
+        result = search(search_request)
     facets = []
     for facet in catalogue.facets:
         counts = result.facets.get(facet.name, {})
@@ -34,7 +39,6 @@ def method_search(request, index):
         if options:
             facets.append({"name": facet.name, "label": facet.label, "options": options})
     pages = Paginator(range(result.total), search_request.per_page)
-    page_number = min(search_request.page, pages.num_pages)
     query = request.GET.copy()
     query.pop("page", None)
     return index.render(
@@ -47,7 +51,7 @@ def method_search(request, index):
             "results": result.documents,
             "total": result.total,
             "engine": result.engine,
-            "paginator_page": pages.page(page_number),
+            "paginator_page": pages.page(search_request.page),
             "query_string": query.urlencode(),
             "filtered": bool(search_request.text or search_request.filters),
         },
