@@ -14,6 +14,8 @@ from hub.models import BasePage
 from hub.search import REGISTRY, search
 from hub.search.params import parse
 
+from ..signals.services import log_empty_search
+
 
 @register_snippet
 class SchoolHoliday(models.Model):
@@ -99,6 +101,16 @@ class FinderPage(BasePage):
                 query.date_from, query.date_to = span
         chosen["when"] = when if when in dict(WHEN_CHOICES) else ""
         result = search(query)
+        filtered = bool(
+            query.text
+            or query.filters
+            or query.age is not None
+            or query.max_price is not None
+            or query.date_from
+            or query.date_to
+        )
+        if filtered and not result.total:
+            log_empty_search(locale, query.text, self._logged_filters(query, chosen))
         pages = max(1, math.ceil(result.total / query.per_page))
         if query.page > pages and result.total:
             notices.append(_("That results page does not exist; here is the last one."))
@@ -131,14 +143,19 @@ class FinderPage(BasePage):
                 "sort_choices": [("relevance", _("Best match")), ("soonest", _("Soonest")), ("name", _("Name"))],
                 "page_number": query.page,
                 "page_count": pages,
-                "filtered": bool(
-                    query.text
-                    or query.filters
-                    or query.age is not None
-                    or query.max_price is not None
-                    or query.date_from
-                    or query.date_to
-                ),
+                "filtered": filtered,
             }
         )
         return context
+
+    @staticmethod
+    def _logged_filters(query, chosen):
+        """What was asked, without anything about who asked."""
+        logged = {name: sorted(values) for name, values in query.filters.items()}
+        for name in ("age", "max_price", "when"):
+            if chosen.get(name) not in (None, ""):
+                logged[name] = str(chosen[name])
+        for name, value in (("from", query.date_from), ("to", query.date_to)):
+            if value:
+                logged[name] = value.isoformat()
+        return logged

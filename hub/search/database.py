@@ -113,7 +113,7 @@ class FacetIndex:
 
 def facet_index(catalogue):
     """This process's index of a catalogue, reloaded when the stored documents changed."""
-    state = IndexState.objects.filter(catalogue=catalogue.name).values_list("version", flat=True).first() or 0
+    state = IndexState.objects.filter(catalogue=catalogue.name).values_list("version", flat=True).first() or ""
     cached = _cache.get(catalogue.name)
     if cached and cached[0] == state:
         return cached[1]

@@ -30,12 +30,13 @@ class SearchDocument(index.Indexed, models.Model):
 
 
 class IndexState(models.Model):
-    """Per catalogue: a version bumped on every change (so each process knows to reload its facet index)
-    and whether Elasticsearch missed an update and needs a rebuild."""
+    """Per catalogue: a version token renewed on every change (so each process knows to reload its facet
+    index; a random token, because a counter can come back to an old value after a rollback) and whether
+    Elasticsearch missed an update and needs a rebuild."""
 
     catalogue = models.CharField(max_length=40, primary_key=True)
-    version = models.PositiveBigIntegerField(default=0)
+    version = models.CharField(max_length=32, default="")
     needs_reindex = models.BooleanField(default=False)
 
     def __str__(self):
-        return f"{self.catalogue} v{self.version}"
+        return f"{self.catalogue} {self.version}"

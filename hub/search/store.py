@@ -1,9 +1,9 @@
 """Writing catalogue documents: the database copy always, Elasticsearch when it is configured."""
 
 import logging
+import uuid
 
 from django.db import transaction
-from django.db.models import F
 
 from .catalogue import REGISTRY
 from .models import IndexState, SearchDocument
@@ -11,12 +11,8 @@ from .models import IndexState, SearchDocument
 logger = logging.getLogger(__name__)
 
 
-def _bump(catalogue_name, needs_reindex=None):
-    state, _ = IndexState.objects.get_or_create(catalogue=catalogue_name)
-    updates = {"version": F("version") + 1}
-    if needs_reindex is not None:
-        updates["needs_reindex"] = needs_reindex
-    IndexState.objects.filter(pk=state.pk).update(**updates)
+def _bump(catalogue_name):
+    IndexState.objects.update_or_create(catalogue=catalogue_name, defaults={"version": uuid.uuid4().hex})
 
 
 def _push_to_elasticsearch(catalogue, action, document=None, page_id=None, locale=None):

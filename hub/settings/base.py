@@ -165,6 +165,7 @@ LOGGING = {
         # Background task and page-action chatter is noise at INFO.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
     },
 }
 
