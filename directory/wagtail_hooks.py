@@ -150,3 +150,11 @@ def onboard_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def onboard_listing_button(page, user, next_url=None):
     yield OnboardPartnerButton(page=page, priority=80)
+
+
+@hooks.register("before_move_page")
+def refuse_move_confirmation_without_permission(request, page_to_move, destination):
+    """Wagtail's move confirmation page checks the move only when it is posted, so anyone could open it
+    for any page and see its draft title; refuse it up front with the same check the move itself uses."""
+    if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

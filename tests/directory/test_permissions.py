@@ -1,0 +1,560 @@
+"""Partners edit only their own: every editor action, tried through the admin by every partner on every other one.
+
+What a refusal looks like in Wagtail 7.4: the page views raise PermissionDenied, and the admin's
+`require_admin_access` wrapper turns that into a redirect to the dashboard with the message
+"Sorry, you do not have permission to access this area." Forms that check the destination
+(copy) answer with a form error instead. Each matrix test runs one action over all 20 ordered pairs
+of the five demo partners and checks that B's pages, revisions, workflow and media did not change.
+"""
+
+from dataclasses import dataclass
+from functools import reduce
+from itertools import permutations
+from operator import or_
+
+import pytest
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import (
+    Collection,
+    Page,
+    PageLogEntry,
+    PageViewRestriction,
+    Revision,
+    TaskState,
+    WorkflowState,
+)
+
+from directory.models import OfferPage, OrganisationPage
+from directory.partners import COORDINATORS, partner_group
+from tests.factories import admin_form_data
+
+pytestmark = pytest.mark.django_db
+
+PARTNERS = ["jac", "overkop", "arktos", "schaliken", "neteland"]
+PAIRS = list(permutations(PARTNERS, 2))
+
+
+def refused_message():
+    # The admin speaks Dutch to accounts without a language preference.
+    with translation.override("nl"):
+        return translation.gettext("Sorry, you do not have permission to access this area.")
+
+
+@dataclass
+class Partner:
+    slug: str
+    user: object
+    organisations: dict  # language code -> OrganisationPage
+    offers: dict  # language code -> OfferPage (nl and en)
+    collection: Collection
+
+    def pages(self):
+        return Page.objects.filter(reduce(or_, (Q(path__startswith=o.path) for o in self.organisations.values())))
+
+    def offer(self, k):
+        """B's pages are tried in every language: the k-th pair gets the k-th language in turn."""
+        return list(self.offers.values())[k % len(self.offers)]
+
+    def organisation(self, k):
+        return list(self.organisations.values())[k % len(self.organisations)]
+
+
+@pytest.fixture
+def partners(django_user_model):
+    """The five demo partners, each with a draft waiting on its Dutch offer (so there is a draft to protect)."""
+    found = {}
+    for slug in PARTNERS:
+        nl = OrganisationPage.objects.get(slug=slug, locale__language_code="nl")
+        organisations = {page.locale.language_code: page for page in nl.get_translations(inclusive=True)}
+        offer = OfferPage.objects.child_of(nl).order_by("path").first()
+        offers = {"nl": offer, "en": offer.get_translation(organisations["en"].locale)}
+        user = django_user_model.objects.get(username=slug)
+        offer.title = f"Concept van {slug}"
+        offer.save_revision(user=user)
+        group = partner_group(nl)
+        collection = Collection.objects.get(
+            group_permissions__group=group, group_permissions__permission__codename="add_image"
+        )
+        found[slug] = Partner(slug, user, organisations, offers, collection)
+    return found
+
+
+def snapshot(partner):
+    """Everything a refused action must leave alone: B's pages and revisions, and nothing new anywhere."""
+    pages = partner.pages()
+    page_ids = [str(pk) for pk in pages.values_list("pk", flat=True)]
+    return {
+        "pages": list(
+            pages.order_by("pk").values_list(
+                "pk",
+                "path",
+                "live",
+                "title",
+                "draft_title",
+                "latest_revision_id",
+                "live_revision_id",
+                "has_unpublished_changes",
+                "locked",
+                "owner_id",
+            )
+        ),
+        "revisions": Revision.page_revisions.filter(object_id__in=page_ids).count(),
+        "workflows": list(
+            WorkflowState.objects.filter(object_id__in=page_ids).order_by("pk").values_list("pk", "status")
+        ),
+        "tasks": list(TaskState.objects.order_by("pk").values_list("pk", "status")),
+        "restrictions": PageViewRestriction.objects.filter(page__in=pages).count(),
+        "media": (
+            Image.objects.filter(collection=partner.collection).count(),
+            Document.objects.filter(collection=partner.collection).count(),
+        ),
+        "everywhere": (Page.objects.count(), Revision.objects.count(), PageLogEntry.objects.count()),
+    }
+
+
+def request(client, method, url, data=None, **extra):
+    # Start without earlier messages, so the message we read is the one this request left.
+    client.cookies.pop("messages", None)
+    return getattr(client, method)(url, data or {}, **extra)
+
+
+def assert_refused(response):
+    assert response.status_code == 302, (response.request["PATH_INFO"], response.status_code)
+    assert response["Location"] == reverse("wagtailadmin_home"), response.request["PATH_INFO"]
+    messages = [str(message.message).strip() for message in get_messages(response.wsgi_request)]
+    assert messages == [refused_message()], response.request["PATH_INFO"]
+
+
+def edit_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+# Each action: what partner A tries on partner B (the k-th pair), as a list of responses.
+def view_draft_in_editor(client, a, b, k):
+    return [request(client, "get", edit_url(b.offer(k))), request(client, "get", edit_url(b.organisation(k)))]
+
+
+def save_draft(client, a, b, k):
+    return [
+        request(client, "post", edit_url(page), {"title": "Overgenomen", "slug": page.slug})
+        for page in (b.offer(k), b.organisation(k))
+    ]
+
+
+def submit_for_moderation(client, a, b, k):
+    page = b.offer(k)
+    return [request(client, "post", edit_url(page), {"title": "Overgenomen", "action-submit": "1"})]
+
+
+def publish(client, a, b, k):
+    page = b.offer(k)
+    return [request(client, "post", edit_url(page), {"title": "Overgenomen", "action-publish": "1"})]
+
+
+def unpublish(client, a, b, k):
+    url = reverse("wagtailadmin_pages:unpublish", args=[b.offer(k).pk])
+    return [request(client, "get", url), request(client, "post", url)]
+
+
+def delete(client, a, b, k):
+    url = reverse("wagtailadmin_pages:delete", args=[b.offer(k).pk])
+    return [request(client, "get", url), request(client, "post", url)]
+
+
+def move_away(client, a, b, k):
+    page, destination = b.offer(k), a.organisation(k)
+    confirm = reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk])
+    return [
+        request(client, "get", reverse("wagtailadmin_pages:move", args=[page.pk])),
+        request(client, "get", confirm),
+        request(client, "post", confirm),
+    ]
+
+
+def copy(client, a, b, k):
+    page = b.offer(k)
+    url = reverse("wagtailadmin_pages:copy", args=[page.pk])
+    data = {"new_title": "Gekopieerd", "new_slug": f"gekopieerd-{k}", "new_parent_page": a.organisation(k).pk}
+    return [request(client, "get", url), request(client, "post", url, data)]
+
+
+def add_child_page(client, a, b, k):
+    parent = b.organisation(k)
+    add = reverse("wagtailadmin_pages:add", args=["directory", "offerpage", parent.pk])
+    return [
+        request(client, "get", reverse("wagtailadmin_pages:add_subpage", args=[parent.pk])),
+        request(client, "get", add),
+        request(client, "post", add, {"title": "Ingeschoven", "slug": f"ingeschoven-{k}", "action-publish": "1"}),
+    ]
+
+
+def revisions(client, a, b, k):
+    page = b.offer(k)
+    revision = page.get_latest_revision()
+    return [
+        request(client, "get", reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk])),
+        request(client, "get", reverse("wagtailadmin_pages:revisions_revert", args=[page.pk, revision.pk])),
+        request(client, "get", reverse("wagtailadmin_pages:view_draft", args=[page.pk])),
+        request(client, "post", reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]), {"title": "x"}),
+    ]
+
+
+def compare_revisions(client, a, b, k):
+    page = b.offer(k)
+    return [
+        request(client, "get", reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, "earliest", "latest"]))
+    ]
+
+
+def page_history(client, a, b, k):
+    page = b.offer(k)
+    return [
+        request(client, "get", reverse("wagtailadmin_pages:history", args=[page.pk])),
+        request(client, "get", reverse("wagtailadmin_pages:workflow_history", args=[page.pk])),
+    ]
+
+
+def lock(client, a, b, k):
+    return [request(client, "post", reverse("wagtailadmin_pages:lock", args=[b.offer(k).pk]))]
+
+
+def set_privacy(client, a, b, k):
+    url = reverse("wagtailadmin_pages:set_privacy", args=[b.offer(k).pk])
+    return [request(client, "post", url, {"restriction_type": "password", "password": "geheim"})]
+
+
+def translate(client, a, b, k):
+    url = reverse("wagtail_localize:submit_page_translation", args=[b.organisations["nl"].pk])
+    return [request(client, "get", url), request(client, "post", url, {"locales": [b.organisations["fr"].locale_id]})]
+
+
+PAGE_ACTIONS = [
+    view_draft_in_editor,
+    save_draft,
+    submit_for_moderation,
+    publish,
+    unpublish,
+    delete,
+    move_away,
+    copy,
+    add_child_page,
+    revisions,
+    compare_revisions,
+    page_history,
+    lock,
+    set_privacy,
+    translate,
+]
+
+
+@pytest.mark.parametrize("action", PAGE_ACTIONS, ids=lambda action: action.__name__)
+def test_a_partner_is_refused_every_action_on_another_partners_pages(client, partners, action):
+    for k, (a, b) in enumerate(PAIRS):
+        a, b = partners[a], partners[b]
+        client.force_login(a.user)
+        before = snapshot(b)
+        for response in action(client, a, b, k):
+            assert_refused(response)
+        assert snapshot(b) == before, f"{a.slug} changed something of {b.slug}"
+
+
+def test_a_partner_cannot_approve_or_reject_another_partners_submission(client, partners):
+    for k, (a, b) in enumerate(PAIRS):
+        a, b = partners[a], partners[b]
+        page = b.offer(k)
+        if page.current_workflow_state is None:
+            page.get_workflow().start(page, b.user)
+        task_state = page.current_workflow_task_state
+        client.force_login(a.user)
+        for action in ("approve", "reject"):
+            url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+            assert_refused(request(client, "post", url, {"comment": "goed zo"}))
+        task_state.refresh_from_db()
+        assert task_state.status == TaskState.STATUS_IN_PROGRESS
+        assert OfferPage.objects.get(pk=page.pk).live_revision_id == page.live_revision_id
+
+
+def test_a_partner_cannot_copy_its_own_offer_into_another_partners_organisation(client, partners):
+    for k, (a, b) in enumerate(PAIRS):
+        a, b = partners[a], partners[b]
+        client.force_login(a.user)
+        before = snapshot(b)
+        url = reverse("wagtailadmin_pages:copy", args=[a.offers["nl"].pk])
+        data = {"new_title": "Gekopieerd", "new_slug": f"gekopieerd-{k}", "new_parent_page": b.organisation(k).pk}
+        response = request(client, "post", url, data)
+        assert response.status_code == 200
+        assert "new_parent_page" in response.context["form"].errors
+        assert snapshot(b) == before
+
+
+def test_a_partner_cannot_move_its_own_draft_into_another_partners_organisation(client, partners):
+    for k, (a, b) in enumerate(PAIRS):
+        a, b = partners[a], partners[b]
+        draft = a.offers["nl"].copy(update_attrs={"slug": f"verhuisd-{k}"}, keep_live=False, user=a.user)
+        client.force_login(a.user)
+        before = snapshot(b)
+        confirm = reverse("wagtailadmin_pages:move_confirm", args=[draft.pk, b.organisation(k).pk])
+        assert_refused(request(client, "get", confirm))
+        assert_refused(request(client, "post", confirm))
+        assert snapshot(b) == before
+        assert Page.objects.get(pk=draft.pk).get_parent().pk == a.offers["nl"].get_parent().pk
+
+
+# Media: the chooser never offers B's images or documents, and an upload never lands in B's collection.
+
+
+@pytest.fixture
+def media(partners):
+    for partner in partners.values():
+        Image.objects.create(
+            title=f"Beeld van {partner.slug}", file=get_test_image_file(), collection=partner.collection
+        )
+        Document.objects.create(
+            title=f"Document van {partner.slug}",
+            file=SimpleUploadedFile(f"{partner.slug}.txt", b"demo"),
+            collection=partner.collection,
+        )
+    return partners
+
+
+def png(name):
+    image = get_test_image_file(filename=name)
+    return SimpleUploadedFile(name, image.file.getvalue(), content_type="image/png")
+
+
+def test_a_partner_cannot_choose_another_partners_images_or_documents(client, media):
+    for a, b in PAIRS:
+        a, b = media[a], media[b]
+        client.force_login(a.user)
+        for model, chooser in ((Image, "wagtailimages_chooser"), (Document, "wagtaildocs_chooser")):
+            mine = reverse(f"{chooser}:chosen", args=[model.objects.get(collection=a.collection).pk])
+            theirs_object = model.objects.get(collection=b.collection)
+            theirs = reverse(f"{chooser}:chosen", args=[theirs_object.pk])
+            assert mine in request(client, "get", reverse(f"{chooser}:choose")).content.decode()
+            listing = request(client, "get", reverse(f"{chooser}:choose"), {"collection_id": b.collection.pk})
+            searched = request(client, "get", reverse(f"{chooser}:choose_results"), {"q": theirs_object.title})
+            assert listing.status_code == searched.status_code == 200
+            assert theirs not in listing.content.decode() and theirs not in searched.content.decode()
+            assert_refused(request(client, "get", theirs))
+        assert_refused(
+            request(client, "get", reverse("wagtailimages:edit", args=[Image.objects.get(collection=b.collection).pk]))
+        )
+        assert_refused(
+            request(client, "get", reverse("wagtaildocs:edit", args=[Document.objects.get(collection=b.collection).pk]))
+        )
+
+
+def test_an_upload_never_lands_in_another_partners_collection(client, media):
+    """A partner may add media to one collection only, so Wagtail leaves out the collection field and
+    files every upload in the partner's own collection, whatever collection id is posted."""
+    for k, (a, b) in enumerate(PAIRS):
+        a, b = media[a], media[b]
+        client.force_login(a.user)
+        before = snapshot(b)
+        own_images = Image.objects.filter(collection=a.collection).count()
+        own_documents = Document.objects.filter(collection=a.collection).count()
+        into_b = b.collection.pk
+        request(
+            client, "post", reverse("wagtailimages:add"), {"title": "x", "file": png(f"a{k}.png"), "collection": into_b}
+        )
+        request(
+            client,
+            "post",
+            reverse("wagtailimages_chooser:create"),
+            {
+                "image-chooser-upload-title": "y",
+                "image-chooser-upload-file": png(f"b{k}.png"),
+                "image-chooser-upload-collection": into_b,
+            },
+        )
+        request(
+            client,
+            "post",
+            reverse("wagtaildocs:add"),
+            {"title": "z", "file": SimpleUploadedFile(f"c{k}.txt", b"tekst"), "collection": into_b},
+        )
+        assert snapshot(b)["media"] == before["media"]
+        assert Image.objects.filter(collection=a.collection).count() == own_images + 2
+        assert Document.objects.filter(collection=a.collection).count() == own_documents + 1
+
+
+# What a partner may do on its own pages.
+
+
+@pytest.mark.parametrize("slug", PARTNERS)
+def test_a_partner_edits_and_submits_its_own_offer_but_publishing_waits_for_the_coordinator(client, partners, slug):
+    me = partners[slug]
+    offer = me.offers["nl"]
+    live_title = OfferPage.objects.get(pk=offer.pk).title
+    client.force_login(me.user)
+
+    editor = request(client, "get", edit_url(offer))
+    assert editor.status_code == 200
+    assert f"Concept van {slug}" in editor.content.decode()  # its own draft
+
+    data = admin_form_data(editor.context["form"], title="Nieuwe titel")
+    saved = request(client, "post", edit_url(offer), data)
+    assert saved.status_code == 302 and saved["Location"] == edit_url(offer)
+    offer.refresh_from_db()
+    assert offer.draft_title == "Nieuwe titel"
+    assert offer.title == live_title and offer.has_unpublished_changes
+
+    # "Publish" from a partner is not refused outright: Wagtail ignores the action and keeps a draft.
+    published = request(client, "post", edit_url(offer), data | {"action-publish": "1"})
+    assert published.status_code == 302
+    offer.refresh_from_db()
+    assert offer.title == live_title and offer.live_revision_id != offer.latest_revision_id
+    assert not PageLogEntry.objects.filter(page=offer, action="wagtail.publish", user=me.user).exists()
+
+    submitted = request(client, "post", edit_url(offer), data | {"action-submit": "1"})
+    assert submitted.status_code == 302
+    offer.refresh_from_db()
+    assert offer.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert offer.current_workflow_task.name == "Coördinator keurt goed"
+    assert offer.title == live_title
+    assert live_title in client.get(offer.url).content.decode()
+
+
+def test_a_partner_sees_its_own_revisions_history_and_drafts(client, partners):
+    me = partners["jac"]
+    client.force_login(me.user)
+    for page in [*me.offers.values(), *me.organisations.values()]:
+        revision = page.get_latest_revision()
+        for url in [
+            edit_url(page),
+            reverse("wagtailadmin_pages:history", args=[page.pk]),
+            reverse("wagtailadmin_pages:workflow_history", args=[page.pk]),
+            reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk]),
+            reverse("wagtailadmin_pages:revisions_compare", args=[page.pk, "earliest", "latest"]),
+            reverse("wagtailadmin_pages:view_draft", args=[page.pk]),
+        ]:
+            assert request(client, "get", url).status_code == 200, url
+
+
+def test_a_partner_adds_an_offer_as_a_draft_and_copies_its_own_offer(client, partners):
+    me = partners["jac"]
+    organisation = me.organisations["nl"]
+    client.force_login(me.user)
+    add = reverse("wagtailadmin_pages:add", args=["directory", "offerpage", organisation.pk])
+    form = request(client, "get", add).context["form"]
+    data = admin_form_data(
+        form, title="Nieuw aanbod", slug="nieuw-aanbod", summary_text="Iets nieuws.", age_min="12", age_max="18"
+    )
+    created = request(client, "post", add, data | {"action-publish": "1"})
+    assert created.status_code == 302
+    new = OfferPage.objects.child_of(organisation).get(slug="nieuw-aanbod")
+    assert not new.live and new.owner == me.user
+
+    url = reverse("wagtailadmin_pages:copy", args=[me.offers["nl"].pk])
+    copied = request(
+        client, "post", url, {"new_title": "Kopie", "new_slug": "kopie", "new_parent_page": organisation.pk}
+    )
+    assert copied.status_code == 302
+    assert not OfferPage.objects.child_of(organisation).get(slug="kopie").live
+
+    # A draft of its own it may delete; a live offer it may not (that is unpublishing, the coordinator's call).
+    assert request(client, "post", reverse("wagtailadmin_pages:delete", args=[new.pk])).status_code == 302
+    assert not OfferPage.objects.filter(pk=new.pk).exists()
+    assert_refused(request(client, "post", reverse("wagtailadmin_pages:delete", args=[me.offers["nl"].pk])))
+
+
+@pytest.mark.parametrize("slug", PARTNERS)
+def test_a_partner_may_not_unpublish_move_or_translate_its_own_live_pages(client, partners, slug):
+    me = partners[slug]
+    client.force_login(me.user)
+    offer, organisation = me.offers["nl"], me.organisations["nl"]
+    before = snapshot(me)
+    assert_refused(request(client, "post", reverse("wagtailadmin_pages:unpublish", args=[offer.pk])))
+    assert_refused(request(client, "get", reverse("wagtailadmin_pages:move", args=[offer.pk])))
+    translate_url = reverse("wagtail_localize:submit_page_translation", args=[organisation.pk])
+    assert_refused(request(client, "get", translate_url))
+    assert_refused(request(client, "post", translate_url, {"locales": [me.organisations["fr"].locale_id]}))
+    assert not me.user.has_perm("wagtail_localize.submit_translation")
+    assert snapshot(me) == before
+
+
+def test_a_partner_uploads_into_and_chooses_from_its_own_collection(client, media):
+    me = media["jac"]
+    client.force_login(me.user)
+    added = request(client, "post", reverse("wagtailimages:add"), {"title": "Eigen beeld", "file": png("eigen.png")})
+    assert added.status_code == 302
+    assert Image.objects.get(title="Eigen beeld").collection == me.collection
+    listing = request(client, "get", reverse("wagtailimages_chooser:choose"))
+    assert "Eigen beeld" in listing.content.decode() and "Beeld van jac" in listing.content.decode()
+    image = Image.objects.get(title="Beeld van jac")
+    assert request(client, "get", reverse("wagtailimages_chooser:chosen", args=[image.pk])).status_code == 200
+
+
+# Publishing goes through the coordinator.
+
+
+def submit_as_partner(client, partner, title):
+    offer = partner.offers["nl"]
+    client.force_login(partner.user)
+    form = request(client, "get", edit_url(offer)).context["form"]
+    response = request(client, "post", edit_url(offer), admin_form_data(form, title=title, **{"action-submit": "1"}))
+    assert response.status_code == 302
+    offer.refresh_from_db()
+    return offer
+
+
+def coordinator(django_user_model):
+    user = django_user_model.objects.get(username="coordinator")
+    assert user.groups.filter(name=COORDINATORS).exists()
+    return user
+
+
+def test_the_coordinator_approves_a_partners_edit_and_it_goes_live(client, partners, django_user_model):
+    offer = submit_as_partner(client, partners["jac"], "Inloop met koffie")
+    assert "Inloop met koffie" not in client.get(offer.url).content.decode()
+
+    client.force_login(coordinator(django_user_model))
+    dashboard = request(client, "get", reverse("wagtailadmin_home"))
+    assert "Inloop met koffie" in dashboard.content.decode()  # Wagtail's "awaiting your review" panel
+    task_state = offer.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[offer.pk, "approve", task_state.pk])
+    response = request(client, "post", url, {"comment": "Prima."})
+    assert response.status_code == 302
+
+    offer.refresh_from_db()
+    assert offer.live and offer.title == "Inloop met koffie" and not offer.has_unpublished_changes
+    assert offer.current_workflow_state is None
+    assert "Inloop met koffie" in client.get(offer.url).content.decode()
+    organisation_page = client.get(offer.get_parent().url).content.decode()
+    assert "Inloop met koffie" in organisation_page
+
+
+def test_the_coordinator_requests_changes_and_nothing_goes_live(client, partners, django_user_model):
+    me = partners["jac"]
+    offer = submit_as_partner(client, me, "Te snel ingediend")
+    live_title = OfferPage.objects.get(pk=offer.pk).title
+
+    client.force_login(coordinator(django_user_model))
+    task_state = offer.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[offer.pk, "reject", task_state.pk])
+    assert request(client, "post", url, {"comment": "Vul de leeftijd aan."}).status_code == 302
+
+    offer.refresh_from_db()
+    state = WorkflowState.objects.filter(object_id=str(offer.pk)).latest("created_at")
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    task_state.refresh_from_db()
+    assert task_state.status == TaskState.STATUS_REJECTED and task_state.comment == "Vul de leeftijd aan."
+    assert offer.title == live_title
+    assert "Te snel ingediend" not in client.get(offer.url).content.decode()
+
+    # The partner sees the request in its editor, fixes it and submits again.
+    client.force_login(me.user)
+    editor = request(client, "get", edit_url(offer))
+    assert "Vul de leeftijd aan." in editor.content.decode()
+    data = admin_form_data(editor.context["form"], title="Nu wel volledig", **{"action-restart-workflow": "1"})
+    assert request(client, "post", edit_url(offer), data).status_code == 302
+    offer.refresh_from_db()
+    assert offer.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert offer.title == live_title
