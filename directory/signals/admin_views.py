@@ -5,7 +5,7 @@ import io
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -74,9 +74,13 @@ class DeleteRecordingView(RoleRequiredMixin, View):
         return roles.can_record(user)
 
     def post(self, request, pk):
-        signal = get_object_or_404(Signal, pk=pk, recorded_by=request.user, source=Signal.Source.PROFESSIONAL)
-        signal.delete()
-        messages.success(request, _("The tally was deleted."))
+        deleted, _rows = Signal.objects.filter(
+            pk=pk, recorded_by=request.user, source=Signal.Source.PROFESSIONAL
+        ).delete()
+        if deleted:
+            messages.success(request, _("The tally was deleted."))
+        else:
+            messages.error(request, _("This tally does not exist (any more), or someone else recorded it."))
         return redirect("signals_admin:record")
 
 
@@ -116,8 +120,11 @@ class DeleteAnswerView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         keys = roles.partner_offers(request.user).values_list("translation_key", flat=True)
-        get_object_or_404(SignalAnswer, pk=pk, offer_key__in=list(keys)).delete()
-        messages.success(request, _("The answer no longer shows on the offer page."))
+        deleted, _rows = SignalAnswer.objects.filter(pk=pk, offer_key__in=list(keys)).delete()
+        if deleted:
+            messages.success(request, _("The answer no longer shows on the offer page."))
+        else:
+            messages.error(request, _("This answer does not exist (any more), or it is about another partner's offer."))
         return redirect("signals_admin:partner")
 
 
