@@ -1,5 +1,7 @@
 """The method library's catalogue on the shared search plumbing (hub.search): one flat document per live method."""
 
+from html import unescape
+
 from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.translation import get_language_info, override
@@ -11,8 +13,12 @@ from .models import MethodFormat, MethodPage, MethodTheme, TargetGroup
 from .models.pages import GROUP_SIZE_BANDS
 
 
+def _plain(html):
+    return unescape(strip_tags(html))
+
+
 def _stream_text(stream):
-    return strip_tags(" ".join(stream.stream_block.get_searchable_content(stream)))
+    return _plain(" ".join(stream.stream_block.get_searchable_content(stream)))
 
 
 @register
@@ -50,9 +56,9 @@ class MethodCatalogue(Catalogue):
                 [
                     page.title,
                     page.summary_text,
-                    strip_tags(page.aims),
-                    strip_tags(page.preparation),
-                    strip_tags(page.materials),
+                    _plain(page.aims),
+                    _plain(page.preparation),
+                    _plain(page.materials),
                     _stream_text(page.steps),
                     _stream_text(page.background),
                     page.evaluation_findings,
