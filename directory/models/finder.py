@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from hub.models import BasePage
-from hub.search import REGISTRY, search
+from hub.search import REGISTRY, cached_labels, search
 from hub.search.params import parse
 
 from ..signals.services import log_empty_search
@@ -66,6 +66,28 @@ def date_preset(when, today):
     return None
 
 
+FACET_LIMIT = 12
+
+
+def facet_options(facet, labels, result, chosen):
+    """A facet's values with their counts. Long lists keep the largest values and the chosen ones, so the
+    form stays usable on a phone; the rest is reachable by typing its name in the search box."""
+    counts = result.facets.get(facet.name, {})
+    selected = chosen.get(facet.name, set())
+    values = [
+        {"value": value, "label": label, "count": counts.get(value, 0), "selected": value in selected}
+        for value, label in labels.get(facet.name, {}).items()
+        if counts.get(value) or value in selected
+    ]
+    hidden = 0
+    if len(values) > FACET_LIMIT:
+        largest = sorted(values, key=lambda v: -v["count"])[:FACET_LIMIT]
+        keep = {v["value"] for v in largest} | selected
+        hidden = len(values) - len(keep)
+        values = [v for v in values if v["value"] in keep]
+    return {"name": facet.name, "label": facet.label, "values": values, "hidden": hidden}
+
+
 class FinderPage(BasePage):
     intro = models.TextField(_("intro"), blank=True)
     empty_text = models.TextField(
@@ -86,7 +108,7 @@ class FinderPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         catalogue = REGISTRY["offers"]
         locale = self.locale.language_code
-        labels = catalogue.labels(locale)
+        labels = cached_labels(catalogue, locale)
         query, notices, chosen = parse(request.GET, catalogue, locale, labels)
         when = request.GET.get("when", "")
         if when:
@@ -123,22 +145,7 @@ class FinderPage(BasePage):
                 "notices": notices,
                 "result": result,
                 "cards": result.documents,
-                "facets": [
-                    {
-                        "name": facet.name,
-                        "label": facet.label,
-                        "values": [
-                            {
-                                "value": value,
-                                "label": label,
-                                "count": result.facets.get(facet.name, {}).get(value, 0),
-                                "selected": value in chosen.get(facet.name, ()),
-                            }
-                            for value, label in labels.get(facet.name, {}).items()
-                        ],
-                    }
-                    for facet in catalogue.facets
-                ],
+                "facets": [facet_options(facet, labels, result, chosen) for facet in catalogue.facets],
                 "when_choices": WHEN_CHOICES,
                 "sort_choices": [("relevance", _("Best match")), ("soonest", _("Soonest")), ("name", _("Name"))],
                 "page_number": query.page,

@@ -12,9 +12,20 @@ import logging
 
 from .catalogue import REGISTRY, Catalogue, Facet, SearchRequest, SearchResult, register
 
-__all__ = ["REGISTRY", "Catalogue", "Facet", "SearchRequest", "SearchResult", "register", "search"]
+__all__ = ["REGISTRY", "Catalogue", "Facet", "SearchRequest", "SearchResult", "cached_labels", "register", "search"]
+
+LABELS_SECONDS = 60
 
 logger = logging.getLogger(__name__)
+
+
+def cached_labels(catalogue, locale):
+    """Facet value labels change only when the coordinator edits a vocabulary: a minute's cache is fine."""
+    from django.core.cache import cache
+
+    return cache.get_or_set(
+        f"search-labels:{catalogue.name}:{locale}", lambda: catalogue.labels(locale), LABELS_SECONDS
+    )
 
 
 def search(request):

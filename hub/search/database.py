@@ -1,21 +1,18 @@
-"""The database engine: documents live in the database; facets are counted in memory.
+"""The database engine: documents live in the database; facets and text are matched in memory.
 
 Each process keeps, per catalogue, a bitset index of the stored documents (one Python int per facet
 value, bit i = document i in name order). Filters are ANDs and ORs of those ints and every facet
-count is a popcount, so a request costs the same few queries however many offers there are: one to
-check the catalogue's version (the index reloads when a publish bumped it) and, for a text query,
-Wagtail's database search backend.
+count is a popcount, so a request costs one query however many offers there are: the check of the
+catalogue's version (the index reloads when a publish renewed it). Text: see hub.search.text.
 """
 
 import bisect
 import datetime
 import threading
 
-from django.conf import settings
-from wagtail.search.backends import get_search_backend
-
 from .catalogue import SearchResult
 from .models import IndexState, SearchDocument
+from .text import TextIndex
 
 _cache = {}
 _lock = threading.Lock()
@@ -88,6 +85,7 @@ class FacetIndex:
         self.price_points = sorted(price_bits)
         self.price_le = _cumulative(price_bits, self.price_points)
         self.days = {datetime.date.fromisoformat(day): bits for day, bits in days.freeze().items()}
+        self.text = TextIndex(documents)
 
     def age_mask(self, age):
         age = min(max(age, ALL_AGES.start), ALL_AGES.stop - 1)
@@ -127,30 +125,17 @@ def facet_index(catalogue):
         return index
 
 
-def text_ranking(catalogue, locale, text):
-    """Page ids matching a text query, best first, from Wagtail's database search backend."""
-    documents = SearchDocument.objects.filter(catalogue=catalogue.name, locale=locale).only("id", "page_id")
-    results = get_search_backend().search(text, documents, operator="and")
-    return [document.page_id for document in results[: settings.SEARCH_TEXT_LIMIT]]
-
-
 class DatabaseEngine:
     name = "database"
 
     def search(self, request):
         index = facet_index(request.catalogue)
         base = index.locales.get(request.locale, 0)
-        ranking = None
-        if request.text:
-            ranking = [
-                page_id
-                for page_id in text_ranking(request.catalogue, request.locale, request.text)
-                if page_id in index.position
-            ]
-            mask = 0
-            for page_id in ranking:
-                mask |= 1 << index.position[page_id]
-            base &= mask
+        in_title = 0
+        text = index.text.match(request.text, request.locale) if request.text else None
+        if text is not None:
+            matched_text, in_title = text
+            base &= matched_text
         if request.age is not None:
             base &= index.age_mask(request.age)
         if request.max_price is not None:
@@ -178,9 +163,10 @@ class DatabaseEngine:
         hits = positions(matched, index.size)
         if request.sort == "name":
             ordered = hits
-        elif request.sort == "relevance" and ranking is not None:
-            wanted = set(hits)
-            ordered = [index.position[page_id] for page_id in ranking if index.position[page_id] in wanted]
+        elif request.sort == "relevance" and text is not None:
+            # Best match: every word in the title first, then soonest.
+            title_hits = set(positions(matched & in_title, index.size))
+            ordered = sorted(hits, key=lambda i: (i not in title_hits, index.next_date[i], i))
         else:
             ordered = sorted(hits, key=lambda i: (index.next_date[i], i))
         start = (request.page - 1) * request.per_page

@@ -1,8 +1,7 @@
 from django.db import models
-from wagtail.search import index
 
 
-class SearchDocument(index.Indexed, models.Model):
+class SearchDocument(models.Model):
     """One catalogue document as both engines index it; the database engine reads it from here."""
 
     catalogue = models.CharField(max_length=40)
@@ -14,13 +13,6 @@ class SearchDocument(index.Indexed, models.Model):
     text = models.TextField(blank=True)
     data = models.JSONField()
     updated_at = models.DateTimeField(auto_now=True)
-
-    search_fields = [
-        index.SearchField("title"),
-        index.SearchField("text"),
-        index.FilterField("catalogue"),
-        index.FilterField("locale"),
-    ]
 
     class Meta:
         indexes = [models.Index(fields=["catalogue", "locale"])]

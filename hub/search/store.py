@@ -86,10 +86,6 @@ def rebuild_database(catalogue, progress=None):
             )
         SearchDocument.objects.bulk_create(rows, batch_size=500)
         _bump(catalogue.name)
-    from wagtail.search.backends import get_search_backend
-
-    backend = get_search_backend()
-    backend.add_bulk(SearchDocument, list(SearchDocument.objects.filter(catalogue=catalogue.name)))
     return documents
 
 

@@ -149,8 +149,6 @@ ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", 2.0)
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "verbinding")
 # Test-only hook: the osmem test server needs a transport node class of its own.
 ELASTICSEARCH_NODE_CLASS = "urllib3"
-# A text query ranks at most this many documents (more would not be read by anyone).
-SEARCH_TEXT_LIMIT = 2000
 
 # Demo accounts and content exist only where this is switched on (make run).
 DEMO_MODE = env_bool("DEMO_MODE", False)

@@ -89,6 +89,8 @@ def test_elasticsearch_gives_the_same_hits_and_counts(name, database_answers, us
     "locale, text, expected",
     [
         ("nl", "voetballen", {"Pleinvoetbal"}),
+        ("nl", "voetbal", {"Pleinvoetbal"}),
+        ("nl", "theaterworkshop jongeren", {"Theaterworkshop voor jongeren"}),
         ("nl", "theater", {"Theaterworkshop voor jongeren", "Filmavond voor jongeren"}),
         ("nl", "Arktos", {"Pleinvoetbal", "Sportkamp"}),
         ("en", "football", {"Street football"}),

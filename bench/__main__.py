@@ -1,0 +1,195 @@
+"""`make bench`: finder speed and query counts at scale, query counts per page, and page weight.
+
+    python -m bench [--offers 10000] [--organisations 500] [--large] [--runs 30]
+
+Uses its own database (a temporary SQLite file unless DATABASE_URL is set) with the demo network,
+then a synthetic network of search documents. Prints a table and writes bench/results/<database>.md.
+"""
+
+import argparse
+import gzip
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = {
+    "no filter": {},
+    "age + municipality": {"age": "15", "municipality": "herentals"},
+    "text query": {"q": "voetbal"},
+    "three filters + date preset": {"theme": "sport", "cost": "free", "registration": "none", "when": "week"},
+}
+
+
+def setup_django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
+    if not os.environ.get("DATABASE_URL"):
+        os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='verbinding-bench-')}/bench.sqlite3"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    with open(os.devnull, "w") as quiet:
+        call_command("load_demo", stdout=quiet)
+
+
+def measure(client, url, params, runs):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url, params)  # warm: the first request after a change loads the facet index
+    times, queries = [], set()
+    for _ in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(url, params)
+            times.append((time.perf_counter() - start) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} {params} answered {response.status_code}")
+        queries.add(len(captured))
+    times.sort()
+    return {
+        "p50": statistics.median(times),
+        "p95": times[int(0.95 * (len(times) - 1))],
+        "queries": "/".join(str(q) for q in sorted(queries)),
+    }
+
+
+def finder_rows(client, sizes, organisations, runs, engine_label):
+    from bench import synthetic
+    from hub.search import database
+
+    rows = []
+    for size in sizes:
+        start = time.perf_counter()
+        synthetic.store(size, organisations)
+        stored = time.perf_counter() - start
+        database._cache.clear()
+        start = time.perf_counter()
+        client.get("/nl/activiteiten/")
+        load = (time.perf_counter() - start) * 1000
+        print(f"  {size} offers stored in {stored:.1f} s; first request (index load) {load:.0f} ms", flush=True)
+        for name, params in QUERIES.items():
+            result = measure(client, "/nl/activiteiten/", params, runs)
+            rows.append((engine_label, f"{size:,}", name, result))
+    return rows
+
+
+def page_queries(client):
+    """SQL queries per public page, with the demo data and after 30 more offers in one organisation."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from directory.models import OfferPage, OrganisationPage
+
+    pages = {
+        "home": "/nl/",
+        "organisation": "/nl/partners/arktos/",
+        "offer": "/nl/partners/arktos/pleinvoetbal/",
+        "directory": "/nl/partners/",
+        "finder": "/nl/activiteiten/",
+    }
+
+    def count():
+        found = {}
+        for name, url in pages.items():
+            client.get(url)
+            with CaptureQueriesContext(connection) as captured:
+                status = client.get(url).status_code
+            if status != 200:
+                raise RuntimeError(f"{url} answered {status}")
+            found[name] = len(captured)
+        return found
+
+    before = count()
+    arktos = OrganisationPage.objects.get(slug="arktos", locale__language_code="nl")
+    template = OfferPage.objects.get(slug="pleinvoetbal", locale__language_code="nl")
+    for n in range(30):
+        template.copy(to=arktos, update_attrs={"slug": f"extra-{n}", "title": f"Extra {n}"}, keep_live=True)
+    return before, count()
+
+
+def page_weight(client):
+    """HTML + CSS + JS of each public page type, raw and gzip-compressed, in KB."""
+    from django.contrib.staticfiles import finders
+
+    urls = {
+        "home": "/nl/",
+        "directory": "/nl/partners/",
+        "organisation": "/nl/partners/jac/",
+        "offer": "/nl/partners/arktos/pleinvoetbal/",
+        "finder": "/nl/activiteiten/?theme=sport",
+        "chill week": "/nl/partners/verbinding/chillweek-2022/",
+    }
+    for extra in ("/nl/methodes/", "/nl/online-straathoekwerk/"):
+        if client.get(extra).status_code == 200:
+            urls[extra.strip("/").split("/")[-1]] = extra
+    rows = []
+    for name, url in urls.items():
+        html = client.get(url).content
+        assets = set(re.findall(rb'(?:href|src)="/static/([^"?#]+\.(?:css|js))"', html))
+        raw, packed = len(html), len(gzip.compress(html))
+        for asset in assets:
+            path = finders.find(asset.decode())
+            data = Path(path).read_bytes() if path else b""
+            raw, packed = raw + len(data), packed + len(gzip.compress(data))
+        rows.append((name, raw / 1024, packed / 1024))
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--offers", type=int, default=10_000)
+    parser.add_argument("--organisations", type=int, default=500)
+    parser.add_argument("--large", action="store_true", help="also measure 100,000 offers")
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+    setup_django()
+
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+
+    client = Client()
+    vendor = connection.vendor
+    print(f"Benchmark on {vendor}; engine: {'elasticsearch' if settings.ELASTICSEARCH_URL else 'database'}")
+    sizes = [args.offers] + ([100_000] if args.large else [])
+    rows = finder_rows(client, sizes, args.organisations, args.runs, f"database ({vendor})")
+    before, after = page_queries(client)
+    weights = page_weight(client)
+
+    lines = [
+        f"### Finder on {vendor} ({args.runs} requests per row, server time via Django's test client)",
+        "",
+        "| engine | offers | query | p50 ms | p95 ms | SQL queries |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [f"| {e} | {n} | {q} | {r['p50']:.1f} | {r['p95']:.1f} | {r['queries']} |" for e, n, q, r in rows]
+    lines += [
+        "",
+        f"### SQL queries per page on {vendor} (demo data, then 30 more offers in one organisation)",
+        "",
+        "| page | demo | +30 offers |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {name} | {before[name]} | {after[name]} |" for name in before]
+    lines += ["", "### Page weight: HTML + CSS + JS (KB; budget 100)", "", "| page | raw | gzip |", "|---|---|---|"]
+    lines += [f"| {name} | {raw:.1f} | {packed:.1f} |" for name, raw, packed in weights]
+    table = "\n".join(lines)
+    print(table)
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{vendor}.md").write_text(table + "\n")
+    print(f"\nwritten to {out / (vendor + '.md')}")
+
+
+if __name__ == "__main__":
+    main()

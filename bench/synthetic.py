@@ -1,0 +1,115 @@
+"""A synthetic network for the benchmark: documents shaped like the finder's, in realistic proportions."""
+
+import datetime
+import random
+
+from django.utils import timezone
+
+from directory.models import AccessibilityFeature, Language, Municipality, Theme, Threshold
+from hub.search import REGISTRY
+from hub.search.models import SearchDocument
+from hub.search.store import _bump
+
+WORDS = [
+    "voetbal",
+    "basket",
+    "dans",
+    "theater",
+    "film",
+    "muziek",
+    "koken",
+    "gamen",
+    "klimmen",
+    "zwemmen",
+    "atelier",
+    "workshop",
+    "praatgroep",
+    "huiswerk",
+    "mediawijsheid",
+    "jeugdhuis",
+    "fietsen",
+    "natuur",
+    "tekenen",
+    "graffiti",
+    "rap",
+    "podcast",
+    "schaken",
+    "boksen",
+    "yoga",
+]
+FIRST_ID = 10_000_000
+
+
+def documents(offers, organisations, seed=7):
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    municipalities = list(Municipality.objects.filter(locale__language_code="nl").values_list("slug", flat=True))
+    themes = list(Theme.objects.filter(locale__language_code="nl").values_list("slug", flat=True))
+    thresholds = list(Threshold.objects.filter(locale__language_code="nl").values_list("slug", "name"))
+    features = list(AccessibilityFeature.objects.filter(locale__language_code="nl").values_list("slug", flat=True))
+    languages = list(Language.objects.values_list("code", flat=True))
+    for n in range(offers):
+        organisation = f"organisatie-{n % organisations:04d}"
+        words = rng.sample(WORDS, 3)
+        age_min = rng.choice([6, 10, 12, 12, 14, 16])
+        free = rng.random() < 0.4
+        weekday = rng.randrange(7)
+        first = today + datetime.timedelta(days=(weekday - today.weekday()) % 7)
+        dates = [(first + datetime.timedelta(weeks=w)).isoformat() for w in range(rng.choice([1, 4, 26, 52]))]
+        lowered = rng.sample(thresholds, rng.randrange(0, 4))
+        title = f"{words[0].title()} {n}"
+        yield {
+            "id": FIRST_ID + n,
+            "locale": "nl",
+            "title": title,
+            "sort_name": title.casefold(),
+            "text": " ".join([title, *words, organisation, *(name for _, name in lowered)]),
+            "facets": {
+                "municipality": [rng.choice(municipalities)],
+                "theme": sorted(set(rng.sample(themes, rng.randrange(1, 3)))),
+                "kind": [rng.choice(["activity", "course", "service", "event", "drop_in"])],
+                "cost": (["free"] if free else []) + (["social-tariff"] if rng.random() < 0.3 else []),
+                "registration": [rng.choice(["none", "required"])],
+                "threshold": sorted(slug for slug, _ in lowered),
+                "accessibility": sorted(set(rng.sample(features, rng.randrange(0, 3)))),
+                "language": sorted(set(["nl"] + rng.sample(languages, rng.randrange(0, 3)))),
+                "organisation": [organisation],
+            },
+            "age_min": age_min,
+            "age_max": age_min + rng.choice([4, 6, 8, 12]),
+            "price": 0.0 if free else float(rng.choice([2, 3.5, 5, 10, 25, 40])),
+            "dates": dates,
+            "next_date": dates[0],
+            "card": {
+                "url": f"/nl/bench/{n}/",
+                "summary": " ".join(words),
+                "organisation": organisation,
+                "kind": "Activiteit",
+                "age_min": age_min,
+                "age_max": age_min + 4,
+                "free": free,
+                "price_min": None,
+                "price_max": None,
+                "social_tariff": False,
+                "registration_required": False,
+                "places": ["Herentals"],
+                "next": dates[0],
+                "status": "active",
+                "status_label": "Actief",
+                "thresholds": [{"icon": "bus", "name": name, "measure": "Demo"} for _, name in lowered],
+            },
+        }
+
+
+def store(offers, organisations):
+    """Replace earlier synthetic documents with a fresh set; returns them."""
+    SearchDocument.objects.filter(page_id__gte=FIRST_ID).delete()
+    rows = [
+        SearchDocument(
+            catalogue="offers", locale=d["locale"], page_id=d["id"], title=d["title"], text=d["text"], data=d
+        )
+        for d in documents(offers, organisations)
+    ]
+    SearchDocument.objects.bulk_create(rows, batch_size=1000)
+    _bump(REGISTRY["offers"].name)
+    return [row.data for row in rows]
