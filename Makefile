@@ -53,8 +53,9 @@ test-postgres: install
 
 test: lint check browser-deps test-sqlite test-postgres ## Lint, checks, then the whole suite on SQLite and on PostgreSQL
 
-bench: install ## Measure finder and page speed and query counts; writes bench/results/
-	$(BIN)/python -m bench $(BENCH_ARGS)
+bench: install ## Finder speed and SQL queries at 10,000 offers (BENCH_ARGS=--large adds 100,000), on SQLite and PostgreSQL
+	env -u DATABASE_URL $(BIN)/python -m bench $(BENCH_ARGS)
+	bin/with-postgres -- $(BIN)/python -m bench $(BENCH_ARGS)
 
 messages: install ## Update the interface translation files (nl, en, fr)
 	$(BIN)/python manage.py makemessages -l nl -l en -l fr --ignore=.venv --ignore=tests

@@ -28,6 +28,7 @@ QUERIES = {
 def setup_django():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
+    # The test settings keep Elasticsearch off; the benchmark switches it on itself when asked to.
     if not os.environ.get("DATABASE_URL"):
         os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='verbinding-bench-')}/bench.sqlite3"
     sys.path.insert(0, str(ROOT))
@@ -80,6 +81,28 @@ def finder_rows(client, sizes, organisations, runs, engine_label):
         for name, params in QUERIES.items():
             result = measure(client, "/nl/activiteiten/", params, runs)
             rows.append((engine_label, f"{size:,}", name, result))
+    return rows
+
+
+def elasticsearch_rows(client, sizes, organisations, runs):
+    """The same requests answered by the cluster named in ELASTICSEARCH_URL."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    from bench import synthetic
+    from hub.search import REGISTRY, elastic
+
+    settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"].rstrip("/")
+    settings.ELASTICSEARCH_INDEX_PREFIX = "verbinding-bench"
+    locales = list(Locale.objects.values_list("language_code", flat=True))
+    rows = []
+    for size in sizes:
+        documents = synthetic.store(size, organisations)
+        real = [doc.data for doc in synthetic.SearchDocument.objects.filter(page_id__lt=synthetic.FIRST_ID)]
+        elastic.rebuild(REGISTRY["offers"], real + documents, locales)
+        for name, params in QUERIES.items():
+            rows.append(("elasticsearch", f"{size:,}", name, measure(client, "/nl/activiteiten/", params, runs)))
+    settings.ELASTICSEARCH_URL = ""
     return rows
 
 
@@ -163,6 +186,8 @@ def main():
     print(f"Benchmark on {vendor}; engine: {'elasticsearch' if settings.ELASTICSEARCH_URL else 'database'}")
     sizes = [args.offers] + ([100_000] if args.large else [])
     rows = finder_rows(client, sizes, args.organisations, args.runs, f"database ({vendor})")
+    if os.environ.get("ELASTICSEARCH_URL"):
+        rows += elasticsearch_rows(client, sizes, args.organisations, args.runs)
     before, after = page_queries(client)
     weights = page_weight(client)
 
