@@ -48,7 +48,7 @@ class PartnerDashboardPanel(Component):
         context.update(
             {
                 "organisations": self.organisations,
-                "offers": offers.order_by("locale__language_code", "title"),
+                "offers": offers.order_by("locale_id", "title"),  # the default language (created first) on top
                 "waiting": WorkflowState.objects.active()
                 .filter(base_content_type=get_default_page_content_type(), object_id__in=page_ids)
                 .select_related("current_task_state__task")
