@@ -2,13 +2,16 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
+from dateutil.relativedelta import relativedelta
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext, override
 
-from directory.models import OfferPage, Threshold
+from directory.models import Location, Municipality, OfferPage, OrganisationPage, Threshold
 from directory.signals.abuse import issue_fill_token
+from directory.signals.models import Signal, SignalCount
 
 OFFER_URL = "/nl/partners/arktos/pleinvoetbal/"
 
@@ -65,3 +68,53 @@ def nl(message, **params):
 def refused(response):
     """Wagtail's answer to a role someone lacks: back to the dashboard with 'no permission'."""
     return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+
+
+def record(offer_slug, counts, *, source=Signal.Source.YOUNG_PERSON, age_band="", text="", date=None):
+    """A signal as the form or a signaller would store it, about a demo offer (or None: the network)."""
+    signal = Signal.objects.create(
+        source=source,
+        offer_key=offer(offer_slug).translation_key if offer_slug else None,
+        language="nl",
+        age_band=age_band,
+        text=text,
+        date=date or timezone.localdate(),
+    )
+    for slug, count in counts.items():
+        SignalCount.objects.create(signal=signal, threshold_key=threshold(slug).translation_key, count=count)
+    return signal
+
+
+def place(organisation_slug, municipality_slug):
+    """Put every location of a demo organisation (in every language) in one municipality."""
+    organisation = OrganisationPage.objects.get(slug=organisation_slug, locale__language_code="nl")
+    municipality = Municipality.objects.get(slug=municipality_slug, locale__language_code="nl")
+    Location.objects.filter(organisation__translation_key=organisation.translation_key).update(
+        municipality=municipality
+    )
+
+
+@pytest.fixture
+def known_signals():
+    """Known counts across two partners and the network. Mentions: Arktos 9, OVERKOP 5, network 6.
+
+    By threshold: vervoer 5, kost 6, taal 2, sociaal 1, informatie 6 (20). By age: 12-15: 3,
+    16-18: 2, 19-25: 4, not given: 11. One mention (Arktos, kost) last month, the rest this month.
+    Arktos sits in Herentals, OVERKOP in Olen. One old Arktos signal lies outside the last 12 months.
+    """
+    for slug in ("pleinvoetbal", "sportkamp-paasvakantie", "chillen-in-het-overkophuis", "samen-koken"):
+        assert offer(slug).locations.exists(), f"the demo offer {slug} needs a location for these tests"
+    place("arktos", "herentals")
+    place("overkop", "olen")
+    today = timezone.localdate()
+    last_month = today.replace(day=1) - relativedelta(months=1)
+    professional = Signal.Source.PROFESSIONAL
+    record("pleinvoetbal", {"vervoer": 1, "kost": 1}, age_band="12-15", text="Geen fiets om er te geraken.")
+    record("pleinvoetbal", {"vervoer": 1}, age_band="16-18")
+    record("pleinvoetbal", {"vervoer": 3, "taal": 2}, source=professional)
+    record("sportkamp-paasvakantie", {"kost": 1}, age_band="12-15", date=last_month)
+    record("chillen-in-het-overkophuis", {"sociaal": 1}, age_band="16-18", text="OVERKOP-geheim: niemand kent me.")
+    record("samen-koken", {"kost": 4}, source=professional, age_band="19-25")
+    record(None, {"informatie": 6}, source=professional, text="Ze weten niet dat het bestaat.")
+    record("pleinvoetbal", {"kost": 7}, date=today - relativedelta(years=2), text="Van lang geleden.")
+    return {"today": today, "last_month": last_month}

@@ -6,6 +6,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 from django.utils.translation import override
 
+from directory.models import ThresholdMeasure
 from directory.signals.models import Signal, SignalAnswer, SignalCount
 
 from .conftest import OFFER_URL, form_data, nl, offer, soup, threshold
@@ -80,6 +81,12 @@ def test_a_valid_signal_is_stored_once_without_personal_data(visitor):
 
 
 def test_thank_you_answers_with_what_the_offer_does_about_each_threshold(visitor):
+    pleinvoetbal = offer("pleinvoetbal")
+    pleinvoetbal.threshold_measures.filter(threshold__slug__in=["vervoer", "taal"]).delete()
+    ThresholdMeasure.objects.create(
+        offer=pleinvoetbal, threshold=threshold("vervoer"), measure="Arktos kan je oppikken aan het station."
+    )
+
     response = visitor.post(
         "/nl/signals/", form_data(offer("pleinvoetbal"), [threshold("vervoer"), threshold("taal")]), follow=True
     )

@@ -1,0 +1,67 @@
+"""Finder searches that found nothing: logged without who asked, and shown to the coordinator."""
+
+import pytest
+from django.db import DatabaseError
+from django.utils import timezone
+
+from directory.signals.models import EmptySearch
+from directory.signals.services import log_empty_search
+
+from .conftest import nl, soup
+
+pytestmark = pytest.mark.django_db
+
+EMPTY_SEARCH_FIELDS = {"id", "language", "query", "filters", "date"}
+
+
+def test_an_empty_search_is_logged_without_personal_data():
+    search = log_empty_search("nl", "  paardrijden   in Olen ", {"theme": ["sport"], "age": 14, "free": True})
+
+    assert {field.attname for field in EmptySearch._meta.concrete_fields} == EMPTY_SEARCH_FIELDS
+    search.refresh_from_db()
+    assert search.language == "nl"
+    assert search.query == "paardrijden in Olen"
+    assert search.filters == {"theme": ["sport"], "age": "14", "free": "true"}
+    assert search.date == timezone.localdate()
+
+
+def test_only_plain_short_values_are_kept():
+    search = log_empty_search(
+        "en", "x" * 500, {"theme": ["sport", None, object()], "user": object(), "empty": "", "long": "y" * 500}
+    )
+
+    assert len(search.query) == 200
+    assert search.filters == {"theme": ["sport"], "long": "y" * 100}
+
+
+def test_nothing_to_log_logs_nothing():
+    assert log_empty_search("nl", "   ", {}) is None
+    assert log_empty_search("nl", "", {"theme": []}) is None
+    assert not EmptySearch.objects.exists()
+
+
+def test_a_database_failure_never_breaks_the_search(monkeypatch):
+    def broken(*args, **kwargs):
+        raise DatabaseError("down")
+
+    monkeypatch.setattr(EmptySearch.objects, "create", broken)
+
+    assert log_empty_search("nl", "paardrijden", {}) is None
+
+
+def test_empty_searches_show_in_the_coordinators_report(client, login):
+    log_empty_search("nl", "Paardrijden", {"theme": ["sport"]})
+    log_empty_search("en", "paardrijden", {"theme": ["sport"]})
+    log_empty_search("nl", "skateboarden", {})
+    login("coordinator")
+
+    page = soup(client.get("/admin/signals/network/"))
+
+    rows = {
+        row.th.get_text(strip=True): int(row.select_one(".signals-count").get_text(strip=True))
+        for row in page.select('table[data-section="searches"] tbody tr')
+        if row.th
+    }
+    assert rows == {"paardrijden · theme: sport": 2, "skateboarden": 1}
+    section = page.select_one('table[data-section="searches"]').find_parent("section")
+    assert nl("Top unmet needs") in section.get_text()
