@@ -67,3 +67,10 @@ def ensure_library_moderation():
     )
     contributions_collection()
     return group, workflow
+
+
+def moderate_new_library_page(sender, instance, created, raw=False, **kwargs):
+    """post_save receiver (apps.py): a new method library or framework page, in any language, is moderated
+    from the start, however it was made (the editor, a translation, the demo)."""
+    if created and not raw:
+        ensure_library_moderation()
