@@ -3,7 +3,9 @@ for what it would create first. Texts are in demo_methods.py and demo_framework.
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.utils.html import escape
+from wagtail.documents import get_document_model
 
 from directory.models import Municipality
 from hub.demo import DEMO_NOTICE, paragraph, publish_child, translate
@@ -74,7 +76,36 @@ def _fields(spec, language):
         "steps": _steps(text["steps"]),
         "background": [paragraph(DEMO_NOTICE[language]), *(paragraph(escape(p)) for p in text["background"])],
         "evaluation_findings": text["evaluation"],
+        "attachments": _worksheet(language) if spec.get("worksheet") else [],
     }
+
+
+WORKSHEET = {
+    "nl": (
+        "Werkblad: wat deel ik online? (demo)",
+        "werkblad-wat-deel-ik-online.txt",
+        "Werkblad bij les 1 (demo-inhoud)\n\n1. Welke app gebruik je het meest?\n2. Welke gegevens vraagt die app?\n"
+        "3. Wat is openbaar, wat blijft privé?\n4. Wat zou je liever niet gedeeld hebben?\n",
+    ),
+    "en": (
+        "Worksheet: what do I share online? (demo)",
+        "worksheet-what-do-i-share-online.txt",
+        "Worksheet for lesson 1 (demo content)\n\n1. Which app do you use most?\n2. What data does that app ask for?\n"
+        "3. What is public, what stays private?\n4. What would you rather not have shared?\n",
+    ),
+}
+
+
+def _worksheet(language):
+    """A small demo worksheet as a Wagtail document (plain text, so no file has to be shipped)."""
+    title, filename, text = WORKSHEET[language]
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        document = Document(title=title, file=ContentFile(text.encode(), name=filename))
+        document._set_document_file_metadata()
+        document.save()
+    return [("attachment", {"document": document, "title": "", "kind": "worksheet"})]
 
 
 def _vocabularies(page, spec, locale):

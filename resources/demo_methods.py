@@ -163,6 +163,7 @@ METHODS = [
     },
     {
         "slug": "lespakket-sociale-media",
+        "worksheet": True,
         "themes": ["mediawijsheid", "privacy", "cyberpesten", "online-haat"],
         "target_groups": ["jongeren-12-14", "jongeren-15-18", "leerkrachten"],
         "formats": ["lespakket"],
