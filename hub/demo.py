@@ -76,7 +76,14 @@ PRIVACY = {
         "Wat we bewaren en wat niet.",
         "Je kan deze site gebruiken zonder account en zonder cookies. We gebruiken geen analytics en laden "
         "niets van andere websites. Alleen wie een formulier verstuurt of zich aanmeldt als partner, krijgt "
-        "een cookie dat nodig is om het formulier veilig te versturen.",
+        "een cookie dat nodig is om het formulier veilig te versturen. "
+        "Het formulier 'Wat houdt je tegen?' bij de activiteiten is anoniem en zet geen cookie. We bewaren "
+        "alleen wat je aanvinkt, je leeftijdsgroep als je die kiest, je korte tekst en de datum: geen naam, geen "
+        "e-mail, geen IP-adres. Om misbruik te stoppen tellen we een minuut lang hoeveel berichten van één "
+        "verbinding komen, met een code die je adres niet prijsgeeft en die elke dag verandert; je adres zelf "
+        "bewaren we nergens. Je tekst wissen we na 12 maanden, de tellingen blijven. Vindt een zoekopdracht "
+        "niets, dan bewaren we alleen de zoekwoorden, de filters en de datum, nooit wie zocht. Jeugdwerkers en "
+        "leerkrachten die noteren wat jongeren hen vertellen, schrijven nooit namen op.",
     ),
     "en": (
         "Privacy",
@@ -84,14 +91,29 @@ PRIVACY = {
         "What we store and what we do not.",
         "You can use this site without an account and without cookies. We use no analytics and load nothing "
         "from other websites. Only people who send a form or log in as a partner get a cookie, which is "
-        "needed to send the form safely.",
+        "needed to send the form safely. "
+        "The 'What holds you back?' form on activities is anonymous and sets no cookie. We keep only what you "
+        "tick, your age group if you choose one, your short text and the date: no name, no e-mail, no IP "
+        "address. To stop abuse we count for one minute how many messages come from one connection, using a code "
+        "that does not reveal your address and changes every day; your address itself is stored nowhere. We "
+        "delete your text after 12 months; the counts stay. When a search finds nothing, we keep only the search "
+        "words, the filters and the date, never who searched. Youth workers and teachers who note down what "
+        "young people tell them never write down names.",
     ),
     "fr": (
         "Vie privée",
         "vie-privee",
         "Ce que nous gardons et ce que nous ne gardons pas.",
         "Vous pouvez utiliser ce site sans compte et sans cookies. Nous n'utilisons pas d'outils d'analyse et "
-        "ne chargeons rien depuis d'autres sites.",
+        "ne chargeons rien depuis d'autres sites. "
+        "Le formulaire « Qu'est-ce qui te retient ? » des activités est anonyme et ne dépose aucun cookie. Nous "
+        "gardons seulement ce que vous cochez, votre tranche d'âge si vous la choisissez, votre court texte et la "
+        "date : pas de nom, pas d'e-mail, pas d'adresse IP. Contre les abus, nous comptons pendant une minute les "
+        "messages venant d'une même connexion, avec un code qui ne révèle pas votre adresse et change chaque jour ; "
+        "votre adresse elle-même n'est gardée nulle part. Votre texte est effacé après 12 mois, les chiffres restent. "
+        "Quand une recherche ne trouve rien, nous gardons seulement les mots, les filtres et la date, jamais qui "
+        "a cherché. Les animateurs et enseignants qui notent ce que les jeunes leur disent n'écrivent jamais "
+        "de noms.",
     ),
 }
 

@@ -189,3 +189,18 @@ def test_another_offers_answers_stay_on_that_offer(visitor):
     )
 
     assert "Koken kost nu niets meer." not in visitor.get(OFFER_URL).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "phrases"),
+    [
+        ("/nl/privacy/", ["Wat houdt je tegen?", "geen IP-adres", "na 12 maanden", "nooit wie zocht"]),
+        ("/en/privacy/", ["What holds you back?", "no IP address", "after 12 months", "never who searched"]),
+        ("/fr/vie-privee/", ["Qu'est-ce qui te retient ?", "pas d'adresse IP", "après 12 mois", "jamais qui"]),
+    ],
+)
+def test_the_privacy_page_explains_what_the_form_keeps(visitor, url, phrases):
+    text = soup(visitor.get(url)).get_text(" ")
+
+    for phrase in phrases:
+        assert phrase in text
