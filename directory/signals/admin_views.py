@@ -32,14 +32,9 @@ class RoleRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-def period_from(request, default_months=12):
+def period_from(request):
     form = PeriodForm(request.GET or None)
-    if form.is_bound and form.is_valid() and (form.cleaned_data["start"] or form.cleaned_data["end"]):
-        default = Period.months_up_to_now(default_months)
-        return form, Period.between(
-            form.cleaned_data["start"] or default.start, form.cleaned_data["end"] or default.end
-        )
-    return form, Period.months_up_to_now(default_months)
+    return form, Period.between(*form.months())
 
 
 class RecordView(RoleRequiredMixin, WagtailAdminTemplateMixin, TemplateView):

@@ -1,5 +1,6 @@
 import uuid
 
+from dateutil.relativedelta import relativedelta
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,6 +18,9 @@ from .models import MEASURE_MAX_LENGTH, TEXT_MAX_LENGTH, AgeBand, Signal, Signal
 
 NO_NAMES = _("Please do not write names or other details that show who someone is.")
 AGE_CHOICES = [("", _("I'd rather not say")), *AgeBand.choices]
+DEFAULT_REPORT_MONTHS = 12
+# A report over more months than this would draw a chart nobody can read.
+MAX_REPORT_MONTHS = 60
 
 
 def live_offer(pk):
@@ -207,7 +211,7 @@ class AnswerForm(forms.ModelForm):
 
 
 class PeriodForm(forms.Form):
-    """Which months a report covers; both ends inclusive."""
+    """Which months a report covers, both ends included: by default the last twelve."""
 
     start = forms.DateField(label=_("From month"), input_formats=["%Y-%m"], required=False)
     end = forms.DateField(label=_("Up to month"), input_formats=["%Y-%m"], required=False)
@@ -219,7 +223,20 @@ class PeriodForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and start > end:
+        if self.errors:
+            return cleaned
+        end = cleaned.get("end") or timezone.localdate()
+        start = cleaned.get("start") or end - relativedelta(months=DEFAULT_REPORT_MONTHS - 1)
+        if start > end:
             raise ValidationError(_("The first month must come before the last one."))
+        if (end.year - start.year) * 12 + end.month - start.month >= MAX_REPORT_MONTHS:
+            raise ValidationError(_("Choose at most %(months)s months.") % {"months": MAX_REPORT_MONTHS})
+        cleaned["start"], cleaned["end"] = start, end
         return cleaned
+
+    def months(self):
+        """(first day, last day) to report on; the default period when the form is empty or wrong."""
+        if self.is_bound and self.is_valid():
+            return self.cleaned_data["start"], self.cleaned_data["end"]
+        end = timezone.localdate()
+        return end - relativedelta(months=DEFAULT_REPORT_MONTHS - 1), end

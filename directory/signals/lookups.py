@@ -26,12 +26,13 @@ def thresholds(locale=None):
 
 
 def offers(queryset=None, locale=None):
-    return by_key(queryset if queryset is not None else OfferPage.objects.all(), locale)
+    queryset = queryset if queryset is not None else OfferPage.objects.all()
+    return by_key(queryset.only("title", "path", "depth", "translation_key", "locale_id"), locale)
 
 
 def organisations_of_offers(offer_pages, locale=None):
     """{offer key: organisation page}, found through the page tree (an offer's parent)."""
-    organisations = list(OrganisationPage.objects.all())
+    organisations = list(OrganisationPage.objects.only("title", "path", "depth", "translation_key", "locale_id"))
     preferred = by_key(organisations, locale)
     by_path = {o.path: preferred[o.translation_key] for o in organisations}
     return {

@@ -34,9 +34,9 @@ class Period:
     end: datetime.date
 
     @classmethod
-    def months_up_to_now(cls, count, today=None):
-        today = today or timezone.localdate()
-        return cls.between(today.replace(day=1) - relativedelta(months=count - 1), today)
+    def months_up_to_now(cls, count):
+        today = timezone.localdate()
+        return cls.between(today - relativedelta(months=count - 1), today)
 
     @classmethod
     def between(cls, first, last):
@@ -91,12 +91,7 @@ def facts(period, offer_keys=None):
     if offer_keys is not None:
         counts = counts.filter(signal__offer_key__in=offer_keys)
     return list(
-        counts.values("threshold_key")
-        .annotate(
-            offer=F("signal__offer_key"),
-            age=F("signal__age_band"),
-            month=TruncMonth("signal__date"),
-        )
+        counts.annotate(offer=F("signal__offer_key"), age=F("signal__age_band"), month=TruncMonth("signal__date"))
         .values("threshold_key", "offer", "age", "month")
         .annotate(mentions=Sum("count"))
         .order_by()
@@ -203,7 +198,7 @@ def network_report(period):
     month_section, chart = _by_month(rows, period)
     answered = _answered()
     unmet = Counter()
-    for (offer_key, threshold_key), mentions in pairs.most_common():
+    for (offer_key, threshold_key), mentions in pairs.items():
         if (offer_key, threshold_key) not in answered:
             unmet[f"{names.offer_with_organisation(offer_key)}: {names.threshold(threshold_key)}"] += mentions
     unmet_section = _section("unmet", _("Top unmet needs"), dict(unmet.most_common(TOP)))

@@ -215,14 +215,19 @@ def test_the_network_report_follows_the_chosen_months(client, login, known_signa
     assert table(old, "threshold") == {"Kostprijs": 7}
 
 
-def test_a_wrong_period_gets_a_message_not_an_error(client, login, known_signals):
+@pytest.mark.parametrize(
+    "period",
+    [{"start": "2026-13", "end": "nonsense"}, {"start": "1900-01"}, {"start": "2030-05", "end": "2030-01"}],
+)
+def test_a_wrong_period_gets_a_message_and_the_last_twelve_months(client, login, known_signals, period):
     login("coordinator")
 
-    response = client.get(NETWORK, {"start": "2026-13", "end": "nonsense"})
+    response = client.get(NETWORK, period)
 
     assert response.status_code == 200
     assert soup(response).select(".signals-period .error-message")
     assert sum(table(soup(response), "threshold").values()) == 20
+    assert len(table(soup(response), "month")) == 12
 
 
 def test_the_csv_export_matches_the_report(client, login, known_signals):
