@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
@@ -62,7 +64,7 @@ def test_admin_stays_outside_the_language_prefix(client):
 
 def test_loading_the_demo_twice_changes_nothing():
     before = (Page.objects.count(), User.objects.count(), Revision.objects.count())
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     assert (Page.objects.count(), User.objects.count(), Revision.objects.count()) == before
 
 
