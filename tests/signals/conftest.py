@@ -118,3 +118,8 @@ def known_signals():
     record(None, {"informatie": 6}, source=professional, text="Ze weten niet dat het bestaat.")
     record("pleinvoetbal", {"kost": 7}, date=today - relativedelta(years=2), text="Van lang geleden.")
     return {"today": today, "last_month": last_month}
+
+
+def sets_no_cookie(response):
+    """Django keeps cookies apart from the other headers until the response is sent: check both."""
+    return not response.cookies and "Set-Cookie" not in response.headers

@@ -9,7 +9,7 @@ from django.utils.translation import override
 from directory.models import ThresholdMeasure
 from directory.signals.models import Signal, SignalAnswer, SignalCount
 
-from .conftest import OFFER_URL, form_data, nl, offer, soup, threshold
+from .conftest import OFFER_URL, form_data, nl, offer, sets_no_cookie, soup, threshold
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +21,7 @@ def test_offer_page_shows_the_form_and_sets_no_cookie(visitor):
     response = visitor.get(OFFER_URL)
 
     assert response.status_code == 200
-    assert "Set-Cookie" not in response.headers
-    assert not response.cookies
+    assert sets_no_cookie(response)
     form = soup(response).select_one("form.signals-form")
     assert form["method"] == "post"
     assert form["action"] == "/nl/signals/"
@@ -59,7 +58,7 @@ def test_a_valid_signal_is_stored_once_without_personal_data(visitor):
     )
 
     assert response.status_code == 302
-    assert "Set-Cookie" not in response.headers
+    assert sets_no_cookie(response)
     assert Signal.objects.count() == before + 1
     signal = Signal.objects.latest("pk")
     assert {field.attname.removesuffix("_id") for field in Signal._meta.concrete_fields} == SIGNAL_FIELDS
@@ -92,8 +91,8 @@ def test_thank_you_answers_with_what_the_offer_does_about_each_threshold(visitor
     )
 
     assert response.status_code == 200
-    assert "Set-Cookie" not in response.headers
-    assert not visitor.cookies
+    assert sets_no_cookie(response)
+    assert not visitor.cookies  # nothing set along the way: not by the post, not by the thank-you
     page = soup(response)
     assert page.h1.get_text(strip=True) == nl("Thank you for telling us")
     items = {item.strong.get_text(strip=True): item.get_text(" ", strip=True) for item in page.select(".measure")}
@@ -153,7 +152,7 @@ def test_the_form_has_a_page_of_its_own(visitor):
     response = visitor.get(f"/nl/signals/?offer={offer('pleinvoetbal').pk}")
 
     assert response.status_code == 200
-    assert "Set-Cookie" not in response.headers
+    assert sets_no_cookie(response)
     page = soup(response)
     assert page.h1.get_text(strip=True) == nl("What holds you back?")
     assert page.select_one('form.signals-form input[name="offer"]')["value"] == str(offer("pleinvoetbal").pk)
