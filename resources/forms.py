@@ -149,7 +149,9 @@ class MethodProposalForm(GuardedForm):
     duration = forms.CharField(
         label=_("Duration"), max_length=120, help_text=_("In words, for example: two lessons of 50 minutes.")
     )
-    duration_band = forms.ChoiceField(label=_("Roughly how long?"), choices=MethodPage.DurationBand.choices)
+    duration_band = forms.ChoiceField(
+        label=_("Roughly how long?"), choices=[("", _("Choose…")), *MethodPage.DurationBand.choices]
+    )
     group_size_min = forms.IntegerField(label=_("Smallest group"), min_value=1, max_value=1000, required=False)
     group_size_max = forms.IntegerField(label=_("Largest group"), min_value=1, max_value=1000, required=False)
     materials = forms.CharField(

@@ -88,3 +88,24 @@ def test_the_coordinator_may_edit_methods_and_a_partner_may_not(client, login):
     response = client.get(edit)
     assert response.status_code in (302, 403)
     assert client.get(reverse("wagtailsnippets_resources_contribution:list")).status_code in (302, 403)
+
+
+def test_the_editor_screens_of_the_library_open(client, login):
+    login("admin")
+    method = MethodPage.objects.get(slug="chillweek", locale__language_code="en")
+    index = MethodIndexPage.objects.get(locale__language_code="nl")
+    framework = FrameworkPage.objects.get(locale__language_code="nl")
+    entry = AdaptationLogEntry.objects.get()
+    urls = [
+        reverse("wagtailadmin_pages:edit", args=[method.pk]),
+        reverse("wagtailadmin_pages:edit", args=[index.pk]),
+        reverse("wagtailadmin_pages:edit", args=[framework.pk]),
+        reverse("wagtailadmin_pages:add", args=["resources", "methodpage", index.pk]),
+        reverse("wagtailsnippets_resources_adaptationlogentry:edit", args=[entry.pk]),
+        reverse("wagtailsnippets_resources_adoption:add"),
+        reverse("wagtailsnippets_resources_methodtheme:list"),
+        reverse("wagtailsnippets_resources_targetgroup:list"),
+        reverse("wagtailsnippets_resources_contribution:list"),
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200, url

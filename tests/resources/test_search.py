@@ -107,6 +107,38 @@ def test_both_engines_give_the_same_counts(client, use_elasticsearch):
         assert facet_counts(on_elasticsearch, facet) == facet_counts(on_database, facet)
 
 
+CASES = {
+    "everything": {},
+    "one theme": {"filters": {"theme": {"online-polarisatie"}}},
+    "two themes (either)": {"filters": {"theme": {"cyberpesten", "sociaal-isolement"}}},
+    "teachers, workshops or lesson packages": {
+        "filters": {"target_group": {"leerkrachten"}, "format": {"workshop", "lespakket"}}
+    },
+    "short or a week": {"filters": {"duration": {"session", "week"}}},
+    "large groups": {"filters": {"group_size": {"large"}}},
+    "available in English": {"filters": {"language": {"en"}}},
+    "nothing fits": {"filters": {"format": {"hackathon"}}},
+    "second page": {"per_page": 3, "page": 2},
+}
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+@pytest.mark.parametrize("case", list(CASES))
+def test_both_engines_keep_the_same_contract_for_the_method_catalogue(use_elasticsearch, case, locale):
+    request = {"sort": "name", **CASES[case]}
+    on_elasticsearch = search(SearchRequest(catalogue=REGISTRY["methods"], locale=locale, **request))
+    with override_settings(ELASTICSEARCH_URL=""):
+        on_database = search(SearchRequest(catalogue=REGISTRY["methods"], locale=locale, **request))
+    assert (on_elasticsearch.engine, on_database.engine) == ("elasticsearch", "database")
+    assert on_elasticsearch.total == on_database.total
+    assert on_elasticsearch.ids == on_database.ids
+    assert on_elasticsearch.facets == on_database.facets
+    if case == "nothing fits":
+        assert on_database.total == 0
+    elif case == "everything":
+        assert on_database.total == 7
+
+
 def test_the_database_answers_when_elasticsearch_is_down(client, settings):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens there
     settings.ELASTICSEARCH_TIMEOUT = 0.5
