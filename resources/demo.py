@@ -32,16 +32,15 @@ INDEX = {
         "methodes",
         "Methodes die het netwerk Verbinding ontwikkelde, om vrij te gebruiken en aan te passen in jouw stad of "
         "gemeente. Zoek op thema, doelgroep of vorm.",
-        "Werkte jouw stad of organisatie een methode uit die anderen kunnen gebruiken? Stel ze voor. Een coördinator "
-        "leest elk voorstel; niets wordt gepubliceerd zonder goedkeuring.",
+        "Werkte jouw stad of organisatie een methode uit die anderen kunnen gebruiken? Stel ze hier voor. Je hebt "
+        "geen account nodig.",
     ),
     "en": (
         "Methods",
         "methods",
         "Methods developed by the Verbinding network, free to use and adapt in your own city or municipality. "
         "Search by theme, target group or format.",
-        "Did your city or organisation develop a method others could use? Propose it. A coordinator reads every "
-        "proposal; nothing is published without approval.",
+        "Did your city or organisation develop a method others could use? Propose it here. You do not need an account.",
     ),
 }
 
