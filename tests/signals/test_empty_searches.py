@@ -7,7 +7,7 @@ from django.utils import timezone
 from directory.signals.models import EmptySearch
 from directory.signals.services import log_empty_search
 
-from .conftest import nl, soup
+from .conftest import nl, sets_no_cookie, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +65,19 @@ def test_empty_searches_show_in_the_coordinators_report(client, login):
     assert rows == {"paardrijden · theme: sport": 2, "skateboarden": 1}
     section = page.select_one('table[data-section="searches"]').find_parent("section")
     assert nl("Top unmet needs") in section.get_text()
+
+
+def test_the_finders_empty_result_logs_the_search_and_offers_the_form(visitor, client, login):
+    response = visitor.get("/nl/activiteiten/", {"q": "paardrijden"})
+
+    assert response.status_code == 200
+    assert sets_no_cookie(response)
+    form = soup(response).select_one("form.signals-form")
+    assert form is not None
+    assert form.select_one('input[name="offer"]') is None
+    logged = EmptySearch.objects.get()
+    assert (logged.language, logged.query) == ("nl", "paardrijden")
+
+    login("coordinator")
+    searches = soup(client.get("/admin/signals/network/")).select('table[data-section="searches"] tbody th')
+    assert any(th.get_text(strip=True).startswith("paardrijden") for th in searches)
