@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField
 from hub.models import BasePage
 
 from ..blocks import ChaptersBlock
+from .pages import LibraryPage
 
 logger = logging.getLogger(__name__)
 
@@ -50,7 +51,7 @@ def chapter_list(chapters):
     return listed
 
 
-class FrameworkPage(RoutablePageMixin, BasePage):
+class FrameworkPage(LibraryPage):
     intro = models.TextField(_("intro"), max_length=1200)
     is_exploratory = models.BooleanField(
         _("exploratory draft"),
@@ -140,11 +141,6 @@ class FrameworkPage(RoutablePageMixin, BasePage):
             {"municipality": str(a.localized_municipality(self.locale)), "version": a.version, "date": a.adopted_on}
             for a in self.adoptions()
         ]
-
-    @property
-    def print_url(self):
-        url = self.get_url()
-        return url + self.reverse_subpage("print") if url else ""
 
     def version_url(self, version):
         return self.get_url() + self.version_path(version)

@@ -46,7 +46,23 @@ def licence_details(code, language_code="nl"):
     return {"code": code, "name": name, "url": f"{url}deed.{language_code}", "badge": badge}
 
 
-class MethodIndexPage(RoutablePageMixin, BasePage):
+class LibraryPage(RoutablePageMixin, BasePage):
+    """A page of the library with its own routes (print view, forms, feeds, versions)."""
+
+    class Meta:
+        abstract = True
+
+    def subpage_url(self, name, request=None, **kwargs):
+        """The URL of one of this page's routes, or "" while the page has no URL (not routable)."""
+        url = self.get_url(request)
+        return url + self.reverse_subpage(name, kwargs=kwargs or None) if url else ""
+
+    @property
+    def print_url(self):
+        return self.subpage_url("print")
+
+
+class MethodIndexPage(LibraryPage):
     """The library: search and facets for municipalities, the feeds and the form to propose a method."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -96,15 +112,12 @@ class MethodIndexPage(RoutablePageMixin, BasePage):
 
         return MethodsAtomFeed()(request, index=self)
 
-    def subpage_url(self, name, request=None):
-        return self.get_url(request) + self.reverse_subpage(name)
-
 
 class MethodTag(TaggedItemBase):
     content_object = ParentalKey("resources.MethodPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class MethodPage(RoutablePageMixin, BasePage):
+class MethodPage(LibraryPage):
     class DurationBand(models.TextChoices):
         SESSION = "session", _("One session (up to 2 hours)")
         DAY = "day", _("Half a day to a day")
@@ -405,13 +418,6 @@ class MethodPage(RoutablePageMixin, BasePage):
             .order_by("-shared", "title")
         )
         return chosen + list(shared[: limit - len(chosen)])
-
-    @property
-    def print_url(self):
-        return self.get_url() + self.reverse_subpage("print") if self.get_url() else ""
-
-    def subpage_url(self, name, request=None):
-        return self.get_url(request) + self.reverse_subpage(name)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

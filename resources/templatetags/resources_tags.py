@@ -6,4 +6,4 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def subpage_url(context, page, name, **kwargs):
     """The URL of one of a routable page's own routes (print view, forms, feeds, versions)."""
-    return page.get_url(context.get("request")) + page.reverse_subpage(name, kwargs=kwargs or None)
+    return page.subpage_url(name, context.get("request"), **kwargs)
