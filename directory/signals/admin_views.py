@@ -13,7 +13,7 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from . import roles
-from .forms import AnswerForm, PeriodForm, TallyForm
+from .forms import AnswerForm, PeriodForm, TallyForm, as_id
 from .models import Signal, SignalAnswer
 from .reports import Period, network_report, partner_report, write_csv
 
@@ -70,7 +70,7 @@ class DeleteRecordingView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         deleted, _rows = Signal.objects.filter(
-            pk=pk, recorded_by=request.user, source=Signal.Source.PROFESSIONAL
+            pk=as_id(pk), recorded_by=request.user, source=Signal.Source.PROFESSIONAL
         ).delete()
         if deleted:
             messages.success(request, _("The tally was deleted."))
@@ -115,7 +115,7 @@ class DeleteAnswerView(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         keys = roles.partner_offers(request.user).values_list("translation_key", flat=True)
-        deleted, _rows = SignalAnswer.objects.filter(pk=pk, offer_key__in=list(keys)).delete()
+        deleted, _rows = SignalAnswer.objects.filter(pk=as_id(pk), offer_key__in=list(keys)).delete()
         if deleted:
             messages.success(request, _("The answer no longer shows on the offer page."))
         else:

@@ -23,18 +23,39 @@ DEFAULT_REPORT_MONTHS = 12
 MAX_REPORT_MONTHS = 60
 
 
+# The largest primary key a database holds; SQLite raises OverflowError on a larger number in a query.
+MAX_ID = 2**63 - 1
+
+
+def as_id(value):
+    """A primary key from user input, or None for anything that cannot be one."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number <= MAX_ID else None
+
+
 def live_offer(pk):
     """The public offer page with this id, or None (unknown, unpublished or private)."""
-    try:
-        return OfferPage.objects.live().public().get(pk=int(pk))
-    except (TypeError, ValueError, OfferPage.DoesNotExist):
-        return None
+    pk = as_id(pk)
+    return OfferPage.objects.live().public().filter(pk=pk).first() if pk else None
+
+
+class ThresholdsField(forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value:
+            if str(pk).lstrip("-").isdigit() and as_id(pk) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
+                )
+        return super()._check_values(value)
 
 
 class WhatHoldsYouBackForm(forms.Form):
     """The anonymous form on offer pages and on the finder's empty result."""
 
-    thresholds = forms.ModelMultipleChoiceField(
+    thresholds = ThresholdsField(
         queryset=Threshold.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

@@ -10,7 +10,7 @@ from wagtail.models import Locale
 from directory.models import Threshold
 
 from . import abuse
-from .forms import WhatHoldsYouBackForm, live_offer
+from .forms import WhatHoldsYouBackForm, as_id, live_offer
 from .models import SignalAnswer
 
 
@@ -54,7 +54,7 @@ def submit(request):
 def thanks(request):
     """Thanks, and for each ticked threshold what the offer already does about it."""
     offer = live_offer(request.GET.get("offer"))
-    ids = [value for value in request.GET.getlist("threshold") if value.isdigit()]
+    ids = [pk for pk in map(as_id, request.GET.getlist("threshold")) if pk]
     thresholds = Threshold.objects.filter(locale=Locale.get_active(), pk__in=ids)
     answers = []
     for threshold in thresholds:
