@@ -38,8 +38,9 @@ def test_language_switcher_goes_to_the_translated_page(client):
     links = {a["hreflang"]: a["href"] for a in page.select(".languages a")}
     assert links == {"nl": "/nl/partners/jac/", "en": "/en/partners/jac/", "fr": "/fr/partenaires/jac/"}
     alternates = {link["hreflang"]: link["href"] for link in page.select('link[rel="alternate"]')}
-    assert set(alternates) == {"nl", "en", "fr"}
+    assert set(alternates) == {"nl", "en", "fr", "x-default"}
     assert alternates["fr"].endswith("/fr/partenaires/jac/")
+    assert alternates["x-default"] == alternates["nl"]  # Dutch is the main language
 
 
 def test_language_switcher_falls_back_to_the_home_page_when_untranslated(client):
@@ -47,7 +48,7 @@ def test_language_switcher_falls_back_to_the_home_page_when_untranslated(client)
     links = {a["hreflang"]: a["href"] for a in page.select(".languages a")}
     assert links["en"] == "/en/partners/verbinding/chillweek-2022/"
     assert links["fr"] == "/fr/"
-    assert {link["hreflang"] for link in page.select('link[rel="alternate"]')} == {"nl", "en"}
+    assert {link["hreflang"] for link in page.select('link[rel="alternate"]')} == {"nl", "en", "x-default"}
 
 
 @pytest.mark.parametrize("username", ["admin", "coordinator", "jac"])
