@@ -1,0 +1,118 @@
+"""Journeys in a real browser: Debian's Chromium driven by Playwright against pytest-django's live server.
+
+The live server needs committed data, so these tests are transactional, and Django empties the database
+after each one. To keep that cheap, the demo network (plus French copies of the page types the demo only
+has in Dutch and English) is serialised once and loaded back before each test: Django's own
+"serialized rollback", fed with the demo instead of the empty post-migration database. When the browser
+tests are done, the plain demo goes back in, so tests that run later find what they expect.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from tests.frontend.pages import LANGUAGES, PAGE_TYPES, page_path
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+DEVICES = {"phone": PHONE, "desktop": DESKTOP}
+
+# The browser may only reach the live server: every other host name resolves to nothing.
+os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
+# Playwright's sync API keeps an event loop running in the test thread, so Django takes every database
+# call there for async code and refuses it; the calls are synchronous, so this is safe.
+# https://github.com/microsoft/playwright-pytest/issues/29
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, never a browser downloaded by Playwright; no traffic of its own."""
+    assert os.access(CHROMIUM, os.X_OK), f"{CHROMIUM} is missing: run `make browser-deps` (bin/install-chromium)."
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        ],
+    }
+
+
+@pytest.fixture(scope="package", autouse=True)
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """Serialise the demo (with the French copies) once; put the plain demo back afterwards."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        plain = connection.creation.serialize_db_to_string()
+        with transaction.atomic():
+            paths = {language: {t.name: page_path(t, language) for t in PAGE_TYPES} for language in LANGUAGES}
+        before = getattr(connection, "_test_serialized_contents", None)
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    yield paths
+    with django_db_blocker.unblock():
+        # As Django's TransactionTestCase does: keep the sequences, so later inserts get fresh ids.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
+        connection.creation.deserialize_db_from_string(plain)
+        if before is None:
+            del connection._test_serialized_contents
+        else:
+            connection._test_serialized_contents = before
+
+
+@pytest.fixture
+def site(live_server, demo_snapshot):
+    """The live server's address, and the path of every public page type per language."""
+
+    class Site:
+        url = live_server.url
+        paths = demo_snapshot
+
+        def __call__(self, path):
+            return self.url + path
+
+    return Site()
+
+
+@pytest.fixture(params=list(DEVICES))
+def device(request):
+    return request.param
+
+
+@pytest.fixture
+def open_page(browser, device):
+    """A fresh browser context (no cookies) on a phone or a desktop screen; yields a function making pages."""
+    contexts = []
+
+    def _open(**extra):
+        context = browser.new_context(**DEVICES[device], locale="nl-BE", **extra)
+        contexts.append(context)
+        return context.new_page()
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def screenshot(request, device):
+    """Save the end state of a journey as an artefact (artifacts/screenshots/<test>-<device>.png)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def _shot(page, label=""):
+        name = request.node.originalname + (f"-{label}" if label else "") + f"-{device}.png"
+        page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+
+    return _shot

@@ -1,0 +1,31 @@
+"""axe-core finds no WCAG 2.x A/AA problem on any public page type, in any language."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.frontend.pages import LANGUAGES, OTHER_PAGES
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+# Phones in every language (most young visitors); the wide layout once, since it only moves blocks around.
+SCREENS = [*(("phone", language) for language in LANGUAGES), ("desktop", "nl")]
+
+
+@pytest.mark.parametrize(("device", "language"), SCREENS)
+def test_no_accessibility_violations(site, open_page, language):
+    axe = Axe()
+    page = open_page()
+    paths = {**site.paths[language], **{name: path.format(language=language) for name, path in OTHER_PAGES.items()}}
+    problems = []
+    for name, path in paths.items():
+        page.goto(site(path))
+        for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            problems.append(f"{name} ({path}): {violation['id']}: {violation['help']} {targets}")
+    assert not problems, "\n".join(problems)
