@@ -41,6 +41,7 @@ def test_a_fifteen_year_old_in_herentals_finds_free_sport_this_week(client, engi
     text = card.get_text(" ", strip=True)
     assert "12 tot 18 jaar" in text or "12 to 18 years" in text
     assert "Herentals" in text
+    assert card.select_one("time").get_text().startswith("wo ") and "14:00" in text  # Wednesdays at two
     assert "Arktos kan je oppikken aan het station." in text  # what is done about transport
     # The form keeps every choice, so the URL can be shared and the search refined.
     assert soup.select_one("#finder-age")["value"] == "15"
