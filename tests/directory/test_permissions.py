@@ -77,7 +77,7 @@ def partners(django_user_model):
         offers = {"nl": offer, "en": offer.get_translation(organisations["en"].locale)}
         user = django_user_model.objects.get(username=slug)
         offer.title = f"Concept van {slug}"
-        offer.save_revision(user=user)
+        offer.save_revision(user=user, clean=False)
         group = partner_group(nl)
         collection = Collection.objects.get(
             group_permissions__group=group, group_permissions__permission__codename="add_image"
@@ -295,16 +295,19 @@ def test_a_partner_cannot_copy_its_own_offer_into_another_partners_organisation(
 
 
 def test_a_partner_cannot_move_its_own_draft_into_another_partners_organisation(client, partners):
+    drafts = {
+        slug: partner.offers["nl"].copy(update_attrs={"slug": f"verhuisd-{slug}"}, keep_live=False, user=partner.user)
+        for slug, partner in partners.items()
+    }
     for k, (a, b) in enumerate(PAIRS):
-        a, b = partners[a], partners[b]
-        draft = a.offers["nl"].copy(update_attrs={"slug": f"verhuisd-{k}"}, keep_live=False, user=a.user)
+        draft, a, b = drafts[a], partners[a], partners[b]
         client.force_login(a.user)
         before = snapshot(b)
         confirm = reverse("wagtailadmin_pages:move_confirm", args=[draft.pk, b.organisation(k).pk])
         assert_refused(request(client, "get", confirm))
         assert_refused(request(client, "post", confirm))
         assert snapshot(b) == before
-        assert Page.objects.get(pk=draft.pk).get_parent().pk == a.offers["nl"].get_parent().pk
+        assert Page.objects.get(pk=draft.pk).get_parent().pk == a.organisations["nl"].pk
 
 
 # Media: the chooser never offers B's images or documents, and an upload never lands in B's collection.
@@ -329,60 +332,66 @@ def png(name):
     return SimpleUploadedFile(name, image.file.getvalue(), content_type="image/png")
 
 
+CHOOSERS = [
+    (Image, "wagtailimages_chooser", "wagtailimages:edit"),
+    (Document, "wagtaildocs_chooser", "wagtaildocs:edit"),
+]
+
+
 def test_a_partner_cannot_choose_another_partners_images_or_documents(client, media):
-    for a, b in PAIRS:
-        a, b = media[a], media[b]
+    for slug, a in media.items():
         client.force_login(a.user)
-        for model, chooser in ((Image, "wagtailimages_chooser"), (Document, "wagtaildocs_chooser")):
+        for model, chooser, _ in CHOOSERS:
             mine = reverse(f"{chooser}:chosen", args=[model.objects.get(collection=a.collection).pk])
-            theirs_object = model.objects.get(collection=b.collection)
-            theirs = reverse(f"{chooser}:chosen", args=[theirs_object.pk])
             assert mine in request(client, "get", reverse(f"{chooser}:choose")).content.decode()
-            listing = request(client, "get", reverse(f"{chooser}:choose"), {"collection_id": b.collection.pk})
-            searched = request(client, "get", reverse(f"{chooser}:choose_results"), {"q": theirs_object.title})
-            assert listing.status_code == searched.status_code == 200
-            assert theirs not in listing.content.decode() and theirs not in searched.content.decode()
-            assert_refused(request(client, "get", theirs))
-        assert_refused(
-            request(client, "get", reverse("wagtailimages:edit", args=[Image.objects.get(collection=b.collection).pk]))
-        )
-        assert_refused(
-            request(client, "get", reverse("wagtaildocs:edit", args=[Document.objects.get(collection=b.collection).pk]))
-        )
+        for b in (media[b] for a_slug, b in PAIRS if a_slug == slug):
+            for model, chooser, edit in CHOOSERS:
+                theirs = model.objects.get(collection=b.collection)
+                chosen = reverse(f"{chooser}:chosen", args=[theirs.pk])
+                listing = request(client, "get", reverse(f"{chooser}:choose"), {"collection_id": b.collection.pk})
+                searched = request(client, "get", reverse(f"{chooser}:choose_results"), {"q": theirs.title})
+                assert listing.status_code == searched.status_code == 200
+                assert chosen not in listing.content.decode() and chosen not in searched.content.decode()
+                assert_refused(request(client, "get", chosen))
+                assert_refused(request(client, "get", reverse(edit, args=[theirs.pk])))
+
+
+def upload_image(client, collection, k):
+    return request(
+        client, "post", reverse("wagtailimages:add"), {"title": "x", "file": png(f"a{k}.png"), "collection": collection}
+    )
+
+
+def upload_image_in_chooser(client, collection, k):
+    data = {
+        "image-chooser-upload-title": "y",
+        "image-chooser-upload-file": png(f"b{k}.png"),
+        "image-chooser-upload-collection": collection,
+    }
+    return request(client, "post", reverse("wagtailimages_chooser:create"), data)
+
+
+def upload_document(client, collection, k):
+    data = {"title": "z", "file": SimpleUploadedFile(f"c{k}.txt", b"tekst"), "collection": collection}
+    return request(client, "post", reverse("wagtaildocs:add"), data)
+
+
+UPLOADS = [(upload_image, Image), (upload_image_in_chooser, Image), (upload_document, Document)]
 
 
 def test_an_upload_never_lands_in_another_partners_collection(client, media):
     """A partner may add media to one collection only, so Wagtail leaves out the collection field and
-    files every upload in the partner's own collection, whatever collection id is posted."""
+    files every upload in the partner's own collection, whatever collection id is posted.
+    The pairs take the three ways to upload in turn."""
     for k, (a, b) in enumerate(PAIRS):
         a, b = media[a], media[b]
+        upload, model = UPLOADS[k % len(UPLOADS)]
         client.force_login(a.user)
         before = snapshot(b)
-        own_images = Image.objects.filter(collection=a.collection).count()
-        own_documents = Document.objects.filter(collection=a.collection).count()
-        into_b = b.collection.pk
-        request(
-            client, "post", reverse("wagtailimages:add"), {"title": "x", "file": png(f"a{k}.png"), "collection": into_b}
-        )
-        request(
-            client,
-            "post",
-            reverse("wagtailimages_chooser:create"),
-            {
-                "image-chooser-upload-title": "y",
-                "image-chooser-upload-file": png(f"b{k}.png"),
-                "image-chooser-upload-collection": into_b,
-            },
-        )
-        request(
-            client,
-            "post",
-            reverse("wagtaildocs:add"),
-            {"title": "z", "file": SimpleUploadedFile(f"c{k}.txt", b"tekst"), "collection": into_b},
-        )
+        own = model.objects.filter(collection=a.collection).count()
+        assert upload(client, b.collection.pk, k).status_code in (200, 302)
         assert snapshot(b)["media"] == before["media"]
-        assert Image.objects.filter(collection=a.collection).count() == own_images + 2
-        assert Document.objects.filter(collection=a.collection).count() == own_documents + 1
+        assert model.objects.filter(collection=a.collection).count() == own + 1
 
 
 # What a partner may do on its own pages.
@@ -426,9 +435,10 @@ def test_a_partner_sees_its_own_revisions_history_and_drafts(client, partners):
     me = partners["jac"]
     client.force_login(me.user)
     for page in [*me.offers.values(), *me.organisations.values()]:
+        assert request(client, "get", edit_url(page)).status_code == 200
+    for page in (me.offers["nl"], me.organisations["fr"]):
         revision = page.get_latest_revision()
         for url in [
-            edit_url(page),
             reverse("wagtailadmin_pages:history", args=[page.pk]),
             reverse("wagtailadmin_pages:workflow_history", args=[page.pk]),
             reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk]),
