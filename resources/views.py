@@ -4,29 +4,19 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from hub.search import REGISTRY, search
+from hub.search import REGISTRY, cached_labels, search
 from hub.search.params import parse
 
 from . import contributions
 from .forms import AdaptationForm, MethodProposalForm, count_submission, rate_limited
 
 
-def full_text_safe(text):
-    """Drop what breaks the database engine's full-text query with a server error: control characters, and
-    an unbalanced double quote on SQLite (https://github.com/wagtail/wagtail/issues/13227)."""
-    text = "".join(character for character in text if character.isprintable())
-    if text.count('"') % 2:
-        text = text.replace('"', " ")
-    return " ".join(text.split())
-
-
 def method_search(request, index):
     """The library's search page: full text plus facets, a plain GET form that works without JavaScript."""
     catalogue = REGISTRY["methods"]
     locale = index.locale.language_code
-    labels = catalogue.labels(locale)
+    labels = cached_labels(catalogue, locale)
     search_request, notices, chosen = parse(request.GET, catalogue, locale, labels)
-    search_request.text = full_text_safe(search_request.text)
     if search_request.sort not in ("relevance", "name"):
         search_request.sort = "relevance"
     if search_request.sort == "relevance" and not search_request.text:

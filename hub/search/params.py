@@ -31,7 +31,8 @@ def _date(raw):
 def parse(query, catalogue, locale, labels, extra=None):
     """Returns (SearchRequest, notices, chosen) where `chosen` echoes the valid choices for the form."""
     notices = []
-    text = " ".join(query.get("q", "").split())
+    # Control characters (a NUL byte, say) mean nothing to a visitor and upset some databases and engines.
+    text = " ".join("".join(c for c in query.get("q", "") if c.isprintable() or c.isspace()).split())
     if len(text) > MAX_TEXT:
         text = text[:MAX_TEXT]
         notices.append(_("Your search text was long, so we only used the first %(n)d characters.") % {"n": MAX_TEXT})

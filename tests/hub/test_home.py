@@ -81,3 +81,8 @@ def test_users_are_our_own_model():
     from django.contrib.auth import get_user_model
 
     assert get_user_model() is User
+
+
+@pytest.mark.parametrize("path", ["/api/v2/methods/999999/", "/documents/999999/nothing.pdf"])
+def test_unprefixed_paths_answer_their_own_404_instead_of_a_redirect(client, path):
+    assert client.get(path).status_code == 404
