@@ -10,7 +10,8 @@ from bs4 import BeautifulSoup
 from dateutil.relativedelta import relativedelta
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.models import WorkflowState
 
 from directory.models import OfferPage, OrganisationPage
 
@@ -101,3 +102,20 @@ def test_the_review_period_is_a_setting(client, login, settings):
 def test_accounts_without_an_organisation_get_no_partner_panel(client, login, username):
     login(username)
     assert dashboard(client) is None
+
+
+def test_a_request_for_changes_shows_with_the_coordinators_comment(client, login, django_user_model):
+    user = login("jac")
+    offer = jac_offers().get(slug="inloopmoment-jac", locale__language_code="nl")
+    offer.save_revision(user=user)
+    offer.get_workflow().start(offer, user)
+    coordinator = django_user_model.objects.get(username="coordinator")
+    task_state = offer.current_workflow_task_state
+    task_state.task.specific.on_action(task_state, coordinator, "reject", comment="Voeg de leeftijd toe.")
+
+    row = dashboard(client).select_one("tr.waiting")
+    assert "waiting--needs_changes" in row["class"]
+    with translation.override("nl"):
+        label = str(WorkflowState(status=WorkflowState.STATUS_NEEDS_CHANGES).get_status_display())
+    assert label in row.get_text()
+    assert row.select_one(".coordinator-comment").get_text(strip=True) == "Voeg de leeftijd toe."

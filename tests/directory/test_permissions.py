@@ -324,6 +324,25 @@ def test_a_partner_cannot_move_its_own_draft_into_another_partners_organisation(
     assert_unchanged(partners, before)
 
 
+def test_a_partner_does_not_find_another_partners_drafts_in_the_explorer_or_searches(client, partners):
+    """The page tree and the admin search list only what the user may edit.
+
+    Not covered, because it is Wagtail's design: the page chooser (which partners need to link to each
+    other's offers) lists every page under its latest draft title, so a draft *title* is visible there."""
+    for _k, a, b in pairs(client, partners):
+        draft = f"Concept van {b.slug}"
+        live_title = Page.objects.get(pk=b.offers["nl"].pk).title
+        for url, params in [
+            (reverse("wagtailadmin_explore", args=[b.organisations["nl"].pk]), {}),
+            (reverse("wagtailadmin_pages:search"), {"q": live_title}),
+        ]:
+            response = request(client, "get", url, params)
+            assert response.status_code == 200
+            assert draft not in response.content.decode(), url
+        own = request(client, "get", reverse("wagtailadmin_explore", args=[a.organisations["nl"].pk]))
+        assert f"Concept van {a.slug}" in own.content.decode()
+
+
 # Media: the chooser never offers B's images or documents, and an upload never lands in B's collection.
 
 
