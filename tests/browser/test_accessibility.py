@@ -25,6 +25,12 @@ def test_no_accessibility_violations(site, open_page, language):
     problems = []
     for name, path in paths.items():
         page.goto(site(path))
+        if page.viewport_size["width"] < 600:
+            # Reflow (WCAG 1.4.10): usable at 320 CSS pixels wide without scrolling sideways.
+            page.set_viewport_size({"width": 320, "height": 740})
+            if not page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"):
+                problems.append(f"{name} ({path}): scrolls sideways at 320 px")
+            page.set_viewport_size({"width": 360, "height": 740})
         for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]:
             targets = [node["target"] for node in violation["nodes"]][:3]
             problems.append(f"{name} ({path}): {violation['id']}: {violation['help']} {targets}")
