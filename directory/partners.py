@@ -19,6 +19,7 @@ from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -75,6 +76,10 @@ def _grant_collection(group, collection):
             )
 
 
+class AccountInUse(ValueError):
+    """The username chosen for a partner is an existing account with other rights."""
+
+
 def partner_group_name(organisation):
     return f"Partner: {organisation.title}"
 
@@ -82,7 +87,7 @@ def partner_group_name(organisation):
 @transaction.atomic
 def ensure_coordination():
     """The coordinators group with full rights on the directory, and the approval workflow on it."""
-    group, _ = Group.objects.get_or_create(name=COORDINATORS)
+    group, _created = Group.objects.get_or_create(name=COORDINATORS)
     group.permissions.add(_permission(*ADMIN_ACCESS), _permission("wagtail_localize", "submit_translation"))
     for model in VOCABULARY_MODELS:
         for action in ("add", "change", "delete"):
@@ -98,7 +103,7 @@ def ensure_coordination():
             group=group, collection=Collection.get_first_root_node(), permission=_permission(app_label, codename)
         )
 
-    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     # WorkflowTask rows are created directly: `workflow.workflow_tasks.create()` goes through
     # modelcluster's in-memory relation and never reaches the database, which left the workflow
     # without a task (so submitting published at once, or failed for partners).
@@ -151,7 +156,7 @@ def onboard_partner(organisation, email, username=None, password=None, send_invi
     ensure_coordination()
     group = partner_group(organisation)
     if group is None:
-        group, _ = Group.objects.get_or_create(name=partner_group_name(organisation))
+        group, _created = Group.objects.get_or_create(name=partner_group_name(organisation))
     group.permissions.add(_permission(*ADMIN_ACCESS))
     _grant_pages(group, organisation.get_translations(inclusive=True), PARTNER_PAGE_PERMISSIONS)
 
@@ -162,6 +167,12 @@ def onboard_partner(organisation, email, username=None, password=None, send_invi
     user, created = User.objects.get_or_create(
         username=username or organisation.slug, defaults={"email": email, "first_name": organisation.title}
     )
+    if not created and not user.groups.filter(pk=group.pk).exists() and (user.is_superuser or user.groups.exists()):
+        # A typo must not hand another partner (or the coordinator) this organisation's pages.
+        raise AccountInUse(
+            _("The account '%(username)s' already belongs to someone else; choose another username.")
+            % {"username": user.get_username()}
+        )
     if user.email != email:
         user.email = email
         user.save(update_fields=["email"])

@@ -19,7 +19,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Locale, WorkflowState, get_default_page_content_type
 
 from .models import OfferPage, OrganisationPage
-from .partners import can_onboard, onboard_partner, organisations_for, partner_pages
+from .partners import AccountInUse, can_onboard, onboard_partner, organisations_for, partner_pages
 
 
 def offers_to_review_before():
@@ -108,9 +108,13 @@ class OnboardPartnerView(WagtailAdminTemplateMixin, FormView):
         )
 
     def form_valid(self, form):
-        user, _group, collection, created = onboard_partner(
-            self.organisation, email=form.cleaned_data["email"], username=form.cleaned_data["username"] or None
-        )
+        try:
+            user, _group, _collection, created = onboard_partner(
+                self.organisation, email=form.cleaned_data["email"], username=form.cleaned_data["username"] or None
+            )
+        except AccountInUse as error:
+            form.add_error("username", str(error))
+            return self.form_invalid(form)
         if created:
             message = _("%(organisation)s is onboarded: %(user)s got an invitation at %(email)s.")
         else:

@@ -217,3 +217,20 @@ def test_partners_neither_see_nor_use_the_onboarding_action(client, organisation
         assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
     assert not django_user_model.objects.filter(username="indringer").exists()
     assert not mail.outbox
+
+
+def test_an_existing_account_of_someone_else_is_not_reused(client, organisation, django_user_model):
+    with pytest.raises(CommandError, match="'jac' already belongs to someone else"):
+        onboard(NEW_PARTNER, "--email", "team@verbinding.example.org", "--username", "jac")
+    jac = django_user_model.objects.get(username="jac")
+    assert not organisation.permissions_for_user(jac).can_edit()
+    assert partner_group(organisation) is None
+
+    client.force_login(django_user_model.objects.get(username="coordinator"))
+    response = client.post(
+        onboard_url(organisation), {"email": "team@verbinding.example.org", "username": "coordinator"}
+    )
+    assert response.status_code == 200
+    assert "username" in response.context["form"].errors
+    assert partner_group(organisation) is None
+    assert not mail.outbox

@@ -4,7 +4,7 @@ from django.core.validators import validate_email
 from wagtail.models import Locale
 
 from directory.models import OrganisationPage
-from directory.partners import onboard_partner
+from directory.partners import AccountInUse, onboard_partner
 
 
 class Command(BaseCommand):
@@ -30,9 +30,12 @@ class Command(BaseCommand):
             known = ", ".join(organisations.order_by("slug").values_list("slug", flat=True)) or "none yet"
             raise CommandError(f"No organisation with slug '{slug}'. Known organisations: {known}.")
 
-        user, group, collection, created = onboard_partner(
-            organisation, email=email, username=username, send_invitation=not no_invitation
-        )
+        try:
+            user, group, collection, created = onboard_partner(
+                organisation, email=email, username=username, send_invitation=not no_invitation
+            )
+        except AccountInUse as error:
+            raise CommandError(str(error)) from error
         if created:
             invited = "not invited (--no-invitation)" if no_invitation else f"invitation sent to {user.email}"
             self.stdout.write(self.style.SUCCESS(f"Onboarded {organisation.title}: account '{user}', {invited}."))
