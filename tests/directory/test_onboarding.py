@@ -220,7 +220,7 @@ def test_partners_neither_see_nor_use_the_onboarding_action(client, organisation
 
 
 def test_an_existing_account_of_someone_else_is_not_reused(client, organisation, django_user_model):
-    with pytest.raises(CommandError, match="'jac' already belongs to someone else"):
+    with pytest.raises(CommandError, match="'jac'"):
         onboard(NEW_PARTNER, "--email", "team@verbinding.example.org", "--username", "jac")
     jac = django_user_model.objects.get(username="jac")
     assert not organisation.permissions_for_user(jac).can_edit()
