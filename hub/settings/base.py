@@ -29,7 +29,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "hub.apps.UsersConfig",  # wagtail.users, with the guard in hub/users.py
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
