@@ -151,6 +151,10 @@ class FinderPage(BasePage):
                 "page_number": query.page,
                 "page_count": pages,
                 "filtered": filtered,
+                # On a phone the extra choices stay folded unless one of them is in use.
+                "more_open": bool(
+                    query.filters or query.max_price is not None or request.GET.get("from") or request.GET.get("to")
+                ),
             }
         )
         return context
