@@ -3,11 +3,11 @@
 import datetime
 
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
 from hub.search import Catalogue, Facet, register
+from hub.search.catalogue import stream_text
 
 from .models import (
     AccessibilityFeature,
@@ -18,10 +18,6 @@ from .models import (
     Theme,
     Threshold,
 )
-
-
-def _stream_text(stream):
-    return strip_tags(" ".join(stream.stream_block.get_searchable_content(stream)))
 
 
 @register
@@ -80,7 +76,7 @@ class OfferCatalogue(Catalogue):
                 [
                     page.title,
                     page.summary_text,
-                    _stream_text(page.body),
+                    stream_text(page.body),
                     organisation.title,
                     organisation.summary_text,
                     " ".join(theme.name for theme in themes),

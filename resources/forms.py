@@ -1,28 +1,29 @@
 """The public contribution forms: propose a method, or tell how you adapted one. No account needed.
 
-Spam is kept out without third-party services: a honeypot field, a signed timestamp (a person needs more
-than a few seconds to fill in the form), and a limit per IP address kept in Django's cache.
+Spam is kept out without third-party services (see hub.abuse): a honeypot field, a signed timestamp (a person
+needs more than a few seconds to fill in the form), and a limit per client kept in Django's cache.
 """
 
 import os
-import time
 
 import filetype
 from django import forms
-from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+from hub.abuse import FillProblem, FillTime, RateLimit
 
 from .models import MethodFormat, MethodPage, MethodTheme, TargetGroup
 
-MIN_FILL_SECONDS = 5
-MAX_FORM_AGE = 60 * 60 * 24
-RATE_LIMIT = 5  # accepted or rejected-as-spam submissions per IP address ...
-RATE_WINDOW = 60 * 60  # ... per hour
+FILL_TIME = FillTime("resources.contribution.started", min_seconds=5, max_seconds=60 * 60 * 24)
+FILL_TIME_MESSAGES = {
+    FillProblem.TOO_FAST: _("That was very quick. Please check your answers and send the form again."),
+    FillProblem.TOO_OLD: _("This form was open for more than a day. Please check your answers and send it again."),
+    FillProblem.TAMPERED: _("Something went wrong with the form. Please send it again."),
+}
+RATE_LIMIT = 5  # accepted or rejected-as-spam submissions per client ...
+SUBMISSIONS = RateLimit("contributions", limit=RATE_LIMIT, window=60 * 60)  # ... per hour
 MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024
 #: extension → what the file must look like inside (checked with `filetype`, not trusted from the name)
 ATTACHMENT_TYPES = {
@@ -32,33 +33,6 @@ ATTACHMENT_TYPES = {
     "odt": {"odt", "zip"},
     "odp": {"odp", "zip"},
 }
-TIMESTAMP_SALT = "resources.contribution.started"
-
-
-def client_key(request):
-    """The rate-limit key for this visitor: a keyed hash of the address that changes daily, so no address is
-    stored. REMOTE_ADDR is the connecting address; behind a reverse proxy, the proxy must pass the visitor's
-    address there (a client-supplied X-Forwarded-For header is never trusted here)."""
-    salt = f"resources.contributions.{timezone.localdate().isoformat()}"
-    return "resources:contributions:" + salted_hmac(salt, request.META.get("REMOTE_ADDR", "")).hexdigest()
-
-
-def rate_limited(request):
-    return cache.get(client_key(request), 0) >= RATE_LIMIT
-
-
-def count_submission(request):
-    key = client_key(request)
-    if cache.add(key, 1, RATE_WINDOW):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, RATE_WINDOW)
-
-
-def new_timestamp():
-    return signing.dumps({"t": time.time()}, salt=TIMESTAMP_SALT)
 
 
 class GuardedForm(forms.Form):
@@ -84,30 +58,23 @@ class GuardedForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["started"] = new_timestamp()
+            self.initial["started"] = FILL_TIME.issue()
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         #: set when the honeypot was filled in; the view then accepts nothing but says thank you
         self.caught_in_honeypot = False
 
     def _restart_clock(self):
         self.data = self.data.copy()
-        self.data["started"] = new_timestamp()
+        self.data["started"] = FILL_TIME.issue()
 
     def clean_started(self):
-        try:
-            stamp = signing.loads(self.cleaned_data.get("started", ""), salt=TIMESTAMP_SALT, max_age=MAX_FORM_AGE)
-        except signing.SignatureExpired:
+        problem = FILL_TIME.problem(self.cleaned_data.get("started"))
+        if problem is None:
+            return self.cleaned_data["started"]
+        # Too fast: a person needs longer than this, and the kept timestamp lets them simply send again.
+        if problem is not FillProblem.TOO_FAST:
             self._restart_clock()
-            raise ValidationError(
-                _("This form was open for more than a day. Please check your answers and send it again.")
-            ) from None
-        except signing.BadSignature:
-            self._restart_clock()
-            raise ValidationError(_("Something went wrong with the form. Please send it again.")) from None
-        if time.time() - stamp["t"] < MIN_FILL_SECONDS:
-            # A person needs longer than this; the kept timestamp lets a person simply send again.
-            raise ValidationError(_("That was very quick. Please check your answers and send the form again."))
-        return self.cleaned_data["started"]
+        raise ValidationError(FILL_TIME_MESSAGES[problem])
 
     def clean_website(self):
         if self.cleaned_data.get("website"):

@@ -1,24 +1,14 @@
 """The method library's catalogue on the shared search plumbing (hub.search): one flat document per live method."""
 
-from html import unescape
-
 from django.conf import settings
-from django.utils.html import strip_tags
 from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext_lazy as _
 
 from hub.search import Catalogue, Facet, register
+from hub.search.catalogue import plain_text, stream_text
 
 from .models import MethodFormat, MethodPage, MethodTheme, TargetGroup
 from .models.pages import GROUP_SIZE_BANDS
-
-
-def _plain(html):
-    return unescape(strip_tags(html))
-
-
-def _stream_text(stream):
-    return _plain(" ".join(stream.stream_block.get_searchable_content(stream)))
 
 
 @register
@@ -56,11 +46,11 @@ class MethodCatalogue(Catalogue):
                 [
                     page.title,
                     page.summary_text,
-                    _plain(page.aims),
-                    _plain(page.preparation),
-                    _plain(page.materials),
-                    _stream_text(page.steps),
-                    _stream_text(page.background),
+                    plain_text(page.aims),
+                    plain_text(page.preparation),
+                    plain_text(page.materials),
+                    stream_text(page.steps),
+                    stream_text(page.background),
                     page.evaluation_findings,
                     page.origin_organisation,
                     page.origin_city,

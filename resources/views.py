@@ -8,7 +8,7 @@ from hub.search import REGISTRY, cached_labels, search
 from hub.search.params import parse
 
 from . import contributions
-from .forms import AdaptationForm, MethodProposalForm, count_submission, rate_limited
+from .forms import SUBMISSIONS, AdaptationForm, MethodProposalForm
 
 
 def method_search(request, index):
@@ -61,7 +61,7 @@ def method_search(request, index):
 def _contribute(request, page, form, create, thanks_route, template):
     status = 200
     if request.method == "POST":
-        if rate_limited(request):
+        if SUBMISSIONS.reached(request):
             form.is_valid()
             form.add_error(
                 None,
@@ -71,10 +71,10 @@ def _contribute(request, page, form, create, thanks_route, template):
         elif form.is_valid():
             if not form.caught_in_honeypot:
                 create(form, page)
-            count_submission(request)
+            SUBMISSIONS.count(request)
             return redirect(page.subpage_url(thanks_route, request))
         elif form.caught_in_honeypot:
-            count_submission(request)
+            SUBMISSIONS.count(request)
     response = page.render(request, template=template, context_overrides={"form": form})
     response.status_code = status
     return response

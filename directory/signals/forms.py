@@ -13,7 +13,7 @@ from wagtail.admin.widgets import AdminDateInput
 from directory.models import OfferPage, Threshold
 
 from . import lookups
-from .abuse import fill_time_problem
+from .abuse import FILL_TIME, FILL_TIME_MESSAGES
 from .models import MEASURE_MAX_LENGTH, TEXT_MAX_LENGTH, AgeBand, Signal, SignalAnswer, SignalCount
 
 NO_NAMES = _("Please do not write names or other details that show who someone is.")
@@ -76,7 +76,7 @@ class WhatHoldsYouBackForm(forms.Form):
         help_text=NO_NAMES,
     )
     offer = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    # Rendered by hand in the template, always fresh (see abuse.py).
+    # Rendered by hand in the template, always fresh (see hub/abuse.py).
     started = forms.CharField(required=False, widget=forms.HiddenInput)
     website = forms.CharField(required=False)  # the honeypot
 
@@ -100,9 +100,9 @@ class WhatHoldsYouBackForm(forms.Form):
             raise ValidationError(
                 _("Your message looks like it was sent by a computer, so we did not keep it. Please try again.")
             )
-        problem = fill_time_problem(self.cleaned_data.get("started"))
+        problem = FILL_TIME.problem(self.cleaned_data.get("started"))
         if problem:
-            raise ValidationError(problem)
+            raise ValidationError(FILL_TIME_MESSAGES[problem])
         if not cleaned.get("thresholds") and not cleaned.get("text"):
             raise ValidationError(_("Tick at least one box, or tell us in your own words."))
         return cleaned

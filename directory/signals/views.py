@@ -15,14 +15,14 @@ from .models import SignalAnswer
 
 
 def form_context(form, offer):
-    return {"form": form, "offer": offer, "fill_token": abuse.issue_fill_token()}
+    return {"form": form, "offer": offer, "fill_token": abuse.FILL_TIME.issue()}
 
 
 # Exempt from CSRF on purpose. Django's CSRF protection needs a csrftoken cookie, set when the form is
 # shown; this form sits on every offer page and we promise that browsing sets no cookie. The view is
 # safe without it: it acts for nobody (no login, no session), a forged post could only add one
 # anonymous signal, and the honeypot, the signed minimum fill time and the per-client rate limit
-# (see abuse.py) keep floods out.
+# (see hub/abuse.py) keep floods out.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def submit(request):
@@ -33,7 +33,7 @@ def submit(request):
         form = WhatHoldsYouBackForm(locale=locale, initial={"offer": offer.pk if offer else None})
         return render(request, "signals/form_page.html", form_context(form, offer))
 
-    if abuse.over_rate_limit(request):
+    if abuse.POSTS.exceeded(request):
         response = render(request, "signals/too_many.html", status=429)
         response["Retry-After"] = str(abuse.RATE_WINDOW_SECONDS)
         return response

@@ -15,6 +15,9 @@ A catalogue turns each live page into one flat document (a dict) that both engin
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from html import unescape
+
+from django.utils.html import strip_tags
 
 REGISTRY = {}
 
@@ -58,6 +61,16 @@ class Catalogue:
 def register(catalogue_class):
     REGISTRY[catalogue_class.name] = catalogue_class()
     return catalogue_class
+
+
+def plain_text(html):
+    """Rich text as the words a visitor reads: no tags, and entities such as &amp; back to characters."""
+    return unescape(strip_tags(html))
+
+
+def stream_text(stream):
+    """All searchable text of a StreamField value, as plain text for a document's "text"."""
+    return plain_text(" ".join(stream.stream_block.get_searchable_content(stream)))
 
 
 def catalogue_for(page):

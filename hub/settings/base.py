@@ -171,9 +171,10 @@ LOGGING = {
 OFFER_REVIEW_AFTER_MONTHS = env_int("OFFER_REVIEW_AFTER_MONTHS", 6)
 
 # Signals: free text young people and professionals leave is blanked after this many months (the
-# counts stay); `manage.py purge_signal_texts` does it. Behind reverse proxies, say how many, so the
-# rate limit sees the visitor's address in X-Forwarded-For instead of the proxy's.
+# counts stay); `manage.py purge_signal_texts` does it.
 SIGNALS_RETENTION_MONTHS = env_int("SIGNALS_RETENTION_MONTHS", 12)
-SIGNALS_PROXY_COUNT = env_int("SIGNALS_PROXY_COUNT", 0)
+# Behind reverse proxies, say how many, so the rate limits of the public forms (hub/abuse.py) see the
+# visitor's address in X-Forwarded-For instead of the proxy's.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
 SITE_TAGLINE = _("Together against isolation, online and offline")

@@ -2,11 +2,10 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core import signing
 from django.core.cache import cache
 from django.utils.translation import gettext, override
 
-from resources.forms import TIMESTAMP_SALT
+from resources.forms import FILL_TIME
 from resources.models import MethodIndexPage, MethodPage, MethodTheme
 
 # The search engine fixtures of the shared plumbing: one test, run on the database and on Elasticsearch.
@@ -39,7 +38,7 @@ def fresh_rate_limit():
 
 def started_seconds_ago(seconds=60):
     """The form's hidden timestamp as if the page had been opened `seconds` ago."""
-    return signing.dumps({"t": time.time() - seconds}, salt=TIMESTAMP_SALT)
+    return FILL_TIME.issue(time.time() - seconds)
 
 
 @pytest.fixture

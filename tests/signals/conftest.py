@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, override
 
 from directory.models import Location, Municipality, OfferPage, OrganisationPage, Threshold
-from directory.signals.abuse import issue_fill_token
+from directory.signals.abuse import FILL_TIME
 from directory.signals.models import Signal, SignalCount
 
 OFFER_URL = "/nl/partners/arktos/pleinvoetbal/"
@@ -46,7 +46,7 @@ def threshold(slug, language="nl"):
 def form_data(offer_page=None, thresholds=(), seconds_ago=30, **extra):
     """What a browser sends after someone spent `seconds_ago` seconds on the form."""
     data = {
-        "started": issue_fill_token(time.time() - seconds_ago),
+        "started": FILL_TIME.issue(time.time() - seconds_ago),
         "website": "",
         "age_band": "",
         "text": "",

@@ -137,7 +137,7 @@ def test_a_form_sent_within_seconds_is_refused(visitor):
     [
         ("", abuse.TAMPERED),
         ("not-a-signed-value", abuse.TAMPERED),
-        (abuse.issue_fill_token(time.time() - 8 * 24 * 3600), abuse.TOO_OLD),
+        (abuse.FILL_TIME.issue(time.time() - 8 * 24 * 3600), abuse.TOO_OLD),
     ],
 )
 def test_a_missing_forged_or_stale_stamp_is_refused(visitor, started, message):
@@ -189,8 +189,8 @@ def test_the_rate_limit_keeps_no_address(visitor):
 
 @pytest.mark.parametrize("proxies", [0, 1])
 def test_behind_a_proxy_the_forwarded_address_is_limited(settings, proxies):
-    """With SIGNALS_PROXY_COUNT=1 two visitors behind the same proxy are told apart; without, they are not."""
-    settings.SIGNALS_PROXY_COUNT = proxies
+    """With TRUSTED_PROXY_COUNT=1 two visitors behind the same proxy are told apart; without, they are not."""
+    settings.TRUSTED_PROXY_COUNT = proxies
     data = form_data(offer("pleinvoetbal"), [threshold("kost")])
     for _ in range(abuse.RATE_LIMIT):
         Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.1").post("/nl/signals/", data)
