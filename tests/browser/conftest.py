@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.db import connection, connections
 
 from tests.frontend.pages import LANGUAGES, PAGE_TYPES, page_path
 
@@ -70,6 +70,8 @@ def demo_snapshot(django_db_setup, django_db_blocker):
             del connection._test_serialized_contents
         else:
             connection._test_serialized_contents = before
+        # Let PostgreSQL drop the test database at the end: no connection of ours may stay open.
+        connections.close_all()
 
 
 @pytest.fixture
