@@ -85,7 +85,9 @@ def client_fingerprint(request):
 class RateLimit:
     """At most `limit` posts per client in a window of `window` seconds that starts at the client's first post.
 
-    `scope` keeps the counts of different forms apart.
+    `scope` keeps the counts of different forms apart. The window's start is stored with the count, so the
+    window holds on every cache backend (DatabaseCache's incr() would reset an entry's expiry). Two posts
+    at the same instant may count once: good enough to stop a flood.
     """
 
     scope: str
@@ -95,17 +97,16 @@ class RateLimit:
     def key(self, request):
         return f"rate:{self.scope}:{client_fingerprint(request)}"
 
+    def _current(self, key, now):
+        started, count = cache.get(key) or (now, 0)
+        return (now, 0) if now - started >= self.window else (started, count)
+
     def count(self, request):
         """Count one post from this client; the number of posts in the current window."""
-        key = self.key(request)
-        # add() starts the window on the first post; incr() keeps its expiry, so the window does not slide.
-        # Not so on Django's DatabaseCache: its incr() is a get and a set, which resets the expiry to TIMEOUT.
-        cache.add(key, 0, timeout=self.window)
-        try:
-            return cache.incr(key)
-        except ValueError:  # the counter expired between add() and incr()
-            cache.add(key, 1, timeout=self.window)
-            return 1
+        key, now = self.key(request), time.time()
+        started, count = self._current(key, now)
+        cache.set(key, (started, count + 1), timeout=max(1, int(started + self.window - now) + 1))
+        return count + 1
 
     def exceeded(self, request):
         """Count this post; True once the client sent more than `limit` in the window."""
@@ -113,4 +114,4 @@ class RateLimit:
 
     def reached(self, request):
         """True when the client already sent `limit` posts in the window (without counting this one)."""
-        return cache.get(self.key(request), 0) >= self.limit
+        return self._current(self.key(request), time.time())[1] >= self.limit
