@@ -88,10 +88,13 @@ def menu_links(context, navigation):
         url = page.get_url(request)
         if not url:
             continue
+        # An untranslated section keeps its own language, so screen readers pronounce its title right.
+        language = page.locale.language_code
         links.append(
             {
                 "title": page.title,
                 "url": url,
+                "lang": "" if language == get_language() else language,
                 "summary": getattr(page, "summary", "") or getattr(page, "intro", ""),
                 "icon": SECTION_ICONS.get(type(page).__name__, "arrow"),
                 # "page" on the section's own page, "true" anywhere below it.
