@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
 from .blocks import BodyBlock
+from .forms import BasePageForm
 
 
 class User(AbstractUser):
@@ -37,6 +38,8 @@ class BasePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    base_form_class = BasePageForm
 
     promote_panels = [
         *Page.promote_panels,

@@ -13,13 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from hub.blocks import BodyBlock
+from hub.forms import BasePageForm
 from hub.models import BasePage
 
 from ..blocks import ProgrammeDayBlock
@@ -216,7 +216,7 @@ class Location(TranslatableMixin, Orderable):
         }
 
 
-class OfferPageForm(WagtailAdminPageForm):
+class OfferPageForm(BasePageForm):
     """Offers choose their places from their own organisation's locations."""
 
     def __init__(self, *args, parent_page=None, **kwargs):
