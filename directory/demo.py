@@ -687,10 +687,10 @@ def _offer(organisation, spec):
     )
     translated.themes = _vocab(Theme, spec["themes"], translated.locale)
     translated.accessibility = _vocab(AccessibilityFeature, spec.get("accessibility", []), translated.locale)
-    for measure in translated.threshold_measures.all():
-        slug = measure.threshold.slug
-        measure.threshold = en_thresholds[slug]
-        measure.measure = spec["measures"][slug][1]
+    translated.threshold_measures = [
+        ThresholdMeasure(threshold=en_thresholds[slug], measure=texts[1])
+        for slug, texts in spec.get("measures", {}).items()
+    ]
     translated.save_revision().publish()
     return offer
 
