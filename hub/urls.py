@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.views import serve as serve_page
 
 from hub.sitemaps import AllLocalesSitemap
 from resources.api import api_router
@@ -32,6 +34,10 @@ if settings.DEBUG:
 # always land on one language without cookies.
 urlpatterns += i18n_patterns(
     path("signals/", include("directory.signals.urls")),
+    # The anonymous contribution forms (resources) must not set a CSRF cookie on anonymous visitors, so
+    # their routes skip the token; hub.abuse guards them (honeypot, signed fill time, rate limit) and
+    # nothing is published without the coordinator's approval.
+    re_path(r"^(?P<path>.+/(?:propose|adapt)/)$", csrf_exempt(serve_page)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

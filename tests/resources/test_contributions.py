@@ -274,3 +274,14 @@ def test_an_invalid_adaptation_keeps_what_was_typed(client):
     assert page.select_one("#id_participants")["value"] == "veel"
     assert {a["href"] for a in page.select("#form-errors a")} == {"#id_what_happened", "#id_participants"}
     assert not AdaptationLogEntry.objects.filter(city="Geel").exists()
+
+
+@pytest.mark.parametrize("url", [PROPOSE, ADAPT])
+def test_contribution_forms_need_no_cookie_and_post_without_one(url):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)  # as a real browser: CSRF is checked
+    response = browser.get(url)
+    assert response.status_code == 200
+    assert not response.cookies
+    assert browser.post(url, {}).status_code == 200  # field errors shown again, not a CSRF refusal (403)
