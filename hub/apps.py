@@ -3,9 +3,16 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class HubConfig(AppConfig):
+    default = True  # two configs live here; this one is the hub app's
     name = "hub"
     verbose_name = "Verbinding hub"
 
+    def ready(self):
+        from .navigation import connect
+
+        connect()
+
 
 class UsersConfig(WagtailUsersAppConfig):
+    default = False
     user_viewset = "hub.users.UserViewSet"

@@ -32,3 +32,12 @@ def pytest_terminal_summary(terminalreporter):
     database = settings.DATABASES["default"]
     where = database.get("HOST") or database["NAME"]
     terminalreporter.write_line(f"database used: {database['ENGINE'].rsplit('.', 1)[-1]} ({where})")
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: cached navigation or labels from an earlier test's
+    (rolled back) pages must not leak into the next."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -9,6 +9,8 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext
 from wagtail.models import Locale, Page, Site
 
+from hub.navigation import cached
+
 register = template.Library()
 
 # Open Graph wants a territory with the language; the network works in Belgium.
@@ -35,6 +37,11 @@ def _home_for(request, locale):
 def language_links(context, page=None):
     """One link per site language: to this page's translation, else to that language's home page."""
     request = context["request"]
+    page_id = page.pk if isinstance(page, Page) else ""
+    return cached("languages", lambda: _language_links(request, page), request.get_host(), page_id)
+
+
+def _language_links(request, page):
     current = get_language()
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
     translations = {}
@@ -69,19 +76,34 @@ def localized_url(context, page):
     """A settings-linked page in the visitor's language when it has been translated."""
     if page is None:
         return ""
-    return page.localized.get_url(context["request"])
+    request = context["request"]
+    return cached("url", lambda: page.localized.get_url(request), page.pk)
 
 
 @register.simple_tag(takes_context=True)
 def home_url(context):
-    home = _home_for(context["request"], Locale.get_active())
-    return home.get_url(context["request"]) if home else "/"
+    request = context["request"]
+
+    def compute():
+        home = _home_for(request, Locale.get_active())
+        return home.get_url(request) if home else "/"
+
+    return cached("home", compute)
 
 
 @register.simple_tag(takes_context=True)
 def menu_links(context, navigation):
     """The main menu in the visitor's language; the section the visitor is in is marked current."""
     request = context["request"]
+    links = cached("menu", lambda: _menu_links(request, navigation), navigation.pk)
+    # Which section the visitor is in differs per page, so it is marked after the cache.
+    for link in links:
+        url = link["url"]
+        link["current"] = ("page" if request.path == url else "true") if request.path.startswith(url) else ""
+    return links
+
+
+def _menu_links(request, navigation):
     links = []
     for link in navigation.links.select_related("page"):
         page = link.page.localized.specific
@@ -97,8 +119,6 @@ def menu_links(context, navigation):
                 "lang": "" if language == get_language() else language,
                 "summary": getattr(page, "summary", "") or getattr(page, "intro", ""),
                 "icon": SECTION_ICONS.get(type(page).__name__, "arrow"),
-                # "page" on the section's own page, "true" anywhere below it.
-                "current": ("page" if request.path == url else "true") if request.path.startswith(url) else "",
             }
         )
     return links
