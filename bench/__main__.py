@@ -141,7 +141,7 @@ def page_queries(client):
 
 
 def page_weight(client):
-    """HTML + CSS + JS of each public page type, raw and gzip-compressed, in KB."""
+    """HTML + CSS + JS (and the icon sprite) of each public page type, raw and gzip-compressed, in KB."""
     from django.contrib.staticfiles import finders
 
     urls = {
@@ -152,13 +152,13 @@ def page_weight(client):
         "finder": "/nl/activiteiten/?theme=sport",
         "chill week": "/nl/partners/verbinding/chillweek-2022/",
     }
-    for extra in ("/nl/methodes/", "/nl/online-straathoekwerk/"):
+    for extra in ("/nl/methodes/", "/nl/kader-online-straathoekwerk/"):
         if client.get(extra).status_code == 200:
             urls[extra.strip("/").split("/")[-1]] = extra
     rows = []
     for name, url in urls.items():
         html = client.get(url).content
-        assets = set(re.findall(rb'(?:href|src)="/static/([^"?#]+\.(?:css|js))"', html))
+        assets = set(re.findall(rb'(?:href|src)="/static/([^"?#]+\.(?:css|js|svg))', html))
         raw, packed = len(html), len(gzip.compress(html))
         for asset in assets:
             path = finders.find(asset.decode())
@@ -206,7 +206,8 @@ def main():
         "|---|---|---|",
     ]
     lines += [f"| {name} | {before[name]} | {after[name]} |" for name in before]
-    lines += ["", "### Page weight: HTML + CSS + JS (KB; budget 100)", "", "| page | raw | gzip |", "|---|---|---|"]
+    lines += ["", "### Page weight: HTML + CSS + JS + icon sprite (KB; budget 100)", ""]
+    lines += ["| page | raw | gzip |", "|---|---|---|"]
     lines += [f"| {name} | {raw:.1f} | {packed:.1f} |" for name, raw, packed in weights]
     table = "\n".join(lines)
     print(table)
