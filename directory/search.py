@@ -60,7 +60,7 @@ class OfferCatalogue(Catalogue):
     def document(self, page):
         today = timezone.localdate()
         occurrences = page.occurrences(today, today + datetime.timedelta(days=self.horizon_days))
-        if not occurrences and (page.dates.exists() or page.weekly_slots.exists()):
+        if not occurrences and (page.dates.all() or page.weekly_slots.all()):  # prefetched in pages()
             return None  # a past edition: still on the site, but nothing to find any more
         organisation = page.get_parent().specific
         measures = list(page.threshold_measures.all())
