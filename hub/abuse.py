@@ -3,7 +3,9 @@
 Shared by the signals form (directory.signals) and the contribution forms (resources); each sets its own
 limits and says its own messages.
 
-- A honeypot field people never see (robots fill in every field): one field on each form.
+- A honeypot field people never see (robots fill in every field): one field on each form, refused the same way
+  on both (`check_honeypot`): a clear message and the form keeps what was typed, so a person whose browser
+  filled the field in by mistake loses nothing.
 - A minimum and maximum fill time, measured with a signed timestamp in the form itself (no session, no
   cookie): `FillTime`.
 - A rate limit per client, counted in the cache under a keyed hash of the address that changes every day:
@@ -17,8 +19,18 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+HONEYPOT_MESSAGE = _("Your message looks like it was sent by a computer, so we did not keep it. Please try again.")
+
+
+def check_honeypot(value):
+    """Refuse a form whose hidden honeypot field was filled in."""
+    if value:
+        raise ValidationError(HONEYPOT_MESSAGE)
 
 
 class FillProblem(enum.Enum):

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from hub.abuse import FillProblem, FillTime, RateLimit
+from hub.abuse import FillProblem, FillTime, RateLimit, check_honeypot
 
 from .models import MethodFormat, MethodPage, MethodTheme, TargetGroup
 
@@ -60,8 +60,6 @@ class GuardedForm(forms.Form):
         if not self.is_bound:
             self.initial["started"] = FILL_TIME.issue()
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-        #: set when the honeypot was filled in; the view then accepts nothing but says thank you
-        self.caught_in_honeypot = False
 
     def _restart_clock(self):
         self.data = self.data.copy()
@@ -77,8 +75,7 @@ class GuardedForm(forms.Form):
         raise ValidationError(FILL_TIME_MESSAGES[problem])
 
     def clean_website(self):
-        if self.cleaned_data.get("website"):
-            self.caught_in_honeypot = True
+        check_honeypot(self.cleaned_data.get("website"))
         return ""
 
 

@@ -69,12 +69,9 @@ def _contribute(request, page, form, create, thanks_route, template):
             )
             status = 429
         elif form.is_valid():
-            if not form.caught_in_honeypot:
-                create(form, page)
+            create(form, page)
             SUBMISSIONS.count(request)
             return redirect(page.subpage_url(thanks_route, request))
-        elif form.caught_in_honeypot:
-            SUBMISSIONS.count(request)
     response = page.render(request, template=template, context_overrides={"form": form})
     response.status_code = status
     return response

@@ -1,25 +1,122 @@
-import io
+"""The site every test starts from: what a city has after setting up, with no organisations, offers or methods.
+
+Each test builds the organisations, offers, methods and accounts it asserts on (tests/<app>/factories.py);
+only tests/directory/test_demo.py loads the demo network.
+"""
 
 import pytest
-from django.core.management import call_command
+from wagtail.models import Locale, Page, Site
+
+from directory.models import DirectoryIndexPage, FinderPage
+from hub.models import HomePage, NavigationSettings, StandardPage
+from resources.models import MethodIndexPage
+from tests.directory.factories import DirectoryIndexPageFactory, FinderPageFactory, coordinator, partner
+from tests.directory.factories import OrganisationPageFactory as _OrganisationPageFactory
+from tests.hub.factories import HomePageFactory, StandardPageFactory, add_to_menu, translate
+from tests.resources.factories import MethodIndexPageFactory
+
+# Titles and slugs of the sections, per language, as an editor would translate them.
+SECTIONS = {
+    # Home pages share a parent (the root), so their translations keep the slug Wagtail gives them.
+    "home": {"en": ("Verbinding", None), "fr": ("Verbinding", None)},
+    "privacy": {"nl": ("Privacy", "privacy"), "en": ("Privacy", "privacy"), "fr": ("Vie privée", "vie-privee")},
+    "partners": {"en": ("Partners", "partners"), "fr": ("Partenaires", "partenaires")},
+    "finder": {"en": ("Find activities", "activities"), "fr": ("Trouver des activités", "activites")},
+    "methods": {"en": ("Methods", "methods"), "fr": ("Méthodes", "methodes")},
+}
+
+
+def _in_every_language(page, section):
+    for language, (title, slug) in SECTIONS[section].items():
+        if language != "nl":
+            translate(page, language, title=title, **({"slug": slug} if slug else {}))
+    return page
+
+
+def build_site():
+    """Home, privacy, partners, activity finder and method library in nl, en and fr, in the menu."""
+    Page.objects.filter(depth=2).delete()  # Wagtail's welcome page makes way for ours
+    home = _in_every_language(HomePageFactory(parent=Page.get_first_root_node()), "home")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Verbinding"},
+    )
+    title, slug = SECTIONS["privacy"]["nl"]
+    privacy = _in_every_language(StandardPageFactory(parent=home, title=title, slug=slug), "privacy")
+    sections = [
+        _in_every_language(DirectoryIndexPageFactory(parent=home), "partners"),
+        _in_every_language(FinderPageFactory(parent=home), "finder"),
+        _in_every_language(MethodIndexPageFactory(parent=home), "methods"),
+    ]
+    navigation = NavigationSettings.load()
+    navigation.privacy_page = privacy
+    navigation.save()
+    add_to_menu(*sections)
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test database starts with the demo network, as a newcomer sees it after `make run`."""
-    from django.db import connection
-
     with django_db_blocker.unblock():
-        call_command("load_demo", stdout=io.StringIO())
-        print(f"\ntest database: {connection.vendor} ({connection.settings_dict['NAME']})")
+        build_site()
+
+
+def _page(model, language):
+    return model.objects.get(locale__language_code=language)
+
+
+@pytest.fixture
+def home(db):
+    return _page(HomePage, "nl")
+
+
+@pytest.fixture
+def privacy_page(db):
+    return StandardPage.objects.get(slug="privacy", locale__language_code="nl")
+
+
+@pytest.fixture
+def directory_index(db):
+    """The partners page (nl); its en and fr translations exist too."""
+    return _page(DirectoryIndexPage, "nl")
+
+
+@pytest.fixture
+def finder_page(db):
+    return _page(FinderPage, "nl")
+
+
+@pytest.fixture
+def method_index(db):
+    return _page(MethodIndexPage, "nl")
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def organisation(directory_index):
+    """One published organisation (nl) with one location in Herentals."""
+    return _OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+
+
+@pytest.fixture
+def make_partner(db):
+    """Onboard an organisation: returns its partner account (own group, collection and page rights)."""
+    return partner
+
+
+@pytest.fixture
+def make_coordinator(db):
+    return coordinator
 
 
 @pytest.fixture
 def login(client):
-    def _login(username):
-        from django.contrib.auth import get_user_model
+    """Log the test client in as a user; returns the user."""
 
-        user = get_user_model().objects.get(username=username)
+    def _login(user):
         client.force_login(user)
         return user
 
@@ -36,7 +133,7 @@ def pytest_terminal_summary(terminalreporter):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Each test starts with an empty cache: cached navigation or labels from an earlier test's
+    """Each test starts with an empty cache: cached navigation, labels or rate limits from an earlier test's
     (rolled back) pages must not leak into the next."""
     from django.core.cache import cache
 

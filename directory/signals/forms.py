@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateInput
 
 from directory.models import OfferPage, Threshold
+from hub.abuse import check_honeypot
 
 from . import lookups
 from .abuse import FILL_TIME, FILL_TIME_MESSAGES
@@ -96,10 +97,7 @@ class WhatHoldsYouBackForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if self.cleaned_data.get("website"):
-            raise ValidationError(
-                _("Your message looks like it was sent by a computer, so we did not keep it. Please try again.")
-            )
+        check_honeypot(self.cleaned_data.get("website"))
         problem = FILL_TIME.problem(self.cleaned_data.get("started"))
         if problem:
             raise ValidationError(FILL_TIME_MESSAGES[problem])

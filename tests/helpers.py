@@ -1,48 +1,43 @@
-"""Building blocks for directory tests: offers to add in bulk, and the POST data of an admin page form.
+"""What every test folder shares: reading a response as a visitor does, and posting admin forms as a browser does.
 
-`admin_form_data` lets a test submit a Wagtail editor form the way a browser would, starting from
-what the form shows (every field, inline panel and StreamField as loaded), so a test only states
-the one thing it changes.
+`admin_form_data` lets a test submit a Wagtail editor form the way a browser would, starting from what the form
+shows (every field, inline panel and StreamField as loaded), so a test only states the one thing it changes.
 """
 
-import datetime
-
-import factory
+from bs4 import BeautifulSoup
 from django import forms
+from django.urls import reverse
+from django.utils.translation import gettext, override
 from wagtail import blocks
 from wagtail.blocks.base import BlockWidget
 
-from directory.models import OfferPage, ThresholdMeasure
+
+def soup(response_or_html):
+    """A response (or HTML text) parsed, to look for elements as a visitor's browser would."""
+    content = response_or_html if isinstance(response_or_html, str | bytes) else response_or_html.content
+    return BeautifulSoup(content, "html.parser")
 
 
-class OfferFactory(factory.django.DjangoModelFactory):
-    """A published offer below the given organisation (pass `parent`)."""
-
-    class Meta:
-        model = OfferPage
-
-    title = factory.Sequence(lambda n: f"Extra aanbod {n}")
-    slug = factory.Sequence(lambda n: f"extra-aanbod-{n}")
-    summary_text = "Een extra activiteit om te tellen."
-    age_min = 12
-    age_max = 18
-    last_checked = factory.LazyFunction(datetime.date.today)
-
-    @classmethod
-    def _create(cls, model_class, *args, parent, **kwargs):
-        offer = model_class(*args, **kwargs)
-        parent.add_child(instance=offer)
-        revision = offer.save_revision()
-        if offer.live:
-            revision.publish()
-        return offer
+def text_of(response_or_html):
+    """The visible text with whitespace collapsed, as a reader takes it in."""
+    return " ".join(soup(response_or_html).get_text(" ").split())
 
 
-class ThresholdMeasureFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ThresholdMeasure
+def translated(message, language="nl", **params):
+    """An interface text as a visitor of that language reads it (translations come from the locale files)."""
+    with override(language):
+        text = str(gettext(message) if isinstance(message, str) else message)
+    return text % params if params else text
 
-    measure = factory.Sequence(lambda n: f"Maatregel {n}")
+
+def sets_no_cookie(response):
+    """Django keeps cookies apart from the other headers until the response is sent: check both."""
+    return not response.cookies and "Set-Cookie" not in response.headers
+
+
+def refused(response):
+    """Wagtail's answer to a role someone lacks: back to the dashboard with 'no permission'."""
+    return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
 
 
 def _block_data(block, value, prefix):
