@@ -6,4 +6,7 @@ class DirectoryConfig(AppConfig):
     verbose_name = "Directory"
 
     def ready(self):
-        from . import search  # noqa: F401 - registers the finder's catalogue
+        from . import (
+            receivers,  # noqa: F401
+            search,  # noqa: F401 - registers the finder's catalogue
+        )

@@ -801,7 +801,7 @@ def create_accounts(organisations):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from .partners import COORDINATORS
+    from hub.roles import COORDINATORS
 
     User = get_user_model()
     admin, _ = User.objects.get_or_create(username="admin", defaults={"email": "admin@example.org"})

@@ -9,71 +9,31 @@ from operator import or_
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from wagtail.models import (
-    Collection,
-    GroupApprovalTask,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Locale,
-    Page,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
+from wagtail.models import Collection, Locale, Page
+
+from hub.roles import (
+    ADMIN_ACCESS,
+    COORDINATORS,
+    ensure_coordinators,
+    grant_collection,
+    grant_pages,
+    moderate,
+    permission,
 )
 
 from .models import DirectoryIndexPage, OrganisationPage
 
-COORDINATORS = "Coördinatoren"
-WORKFLOW_NAME = "Goedkeuring door de coördinator"
-APPROVAL_TASK_NAME = "Coördinator keurt goed"
-ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 PARTNER_PAGE_PERMISSIONS = ["add_page", "change_page"]
-COORDINATOR_PAGE_PERMISSIONS = [
-    "add_page",
-    "change_page",
-    "publish_page",
-    "bulk_delete_page",
-    "lock_page",
-    "unlock_page",
-]
-MEDIA_PERMISSIONS = {
-    "wagtailimages": ["add_image", "change_image", "choose_image"],
-    "wagtaildocs": ["add_document", "change_document", "choose_document"],
-}
 VOCABULARY_MODELS = ["sector", "theme", "municipality", "threshold", "accessibilityfeature"]
-
-
-def _permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-def _page_permission(codename):
-    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-
-
-def _grant_pages(group, pages, codenames):
-    for page in pages:
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=_page_permission(codename))
-
-
-def _grant_collection(group, collection):
-    for app_label, codenames in MEDIA_PERMISSIONS.items():
-        for codename in codenames:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=collection, permission=_permission(app_label, codename)
-            )
 
 
 class AccountInUse(ValueError):
@@ -86,35 +46,12 @@ def partner_group_name(organisation):
 
 @transaction.atomic
 def ensure_coordination():
-    """The coordinators group with full rights on the directory, and the approval workflow on it."""
-    group, _created = Group.objects.get_or_create(name=COORDINATORS)
-    group.permissions.add(_permission(*ADMIN_ACCESS), _permission("wagtail_localize", "submit_translation"))
+    """The coordinators group with full rights on the directory and its vocabularies, under the approval workflow."""
+    group = ensure_coordinators()
     for model in VOCABULARY_MODELS:
         for action in ("add", "change", "delete"):
-            group.permissions.add(_permission("directory", f"{action}_{model}"))
-    for codename in ("add_user", "change_user"):
-        group.permissions.add(_permission("hub", codename))
-    indexes = list(DirectoryIndexPage.objects.all())
-    _grant_pages(group, indexes, COORDINATOR_PAGE_PERMISSIONS)
-    _grant_collection(group, Collection.get_first_root_node())
-    for codename in ("delete_image", "delete_document"):
-        app_label = "wagtailimages" if codename.endswith("image") else "wagtaildocs"
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=Collection.get_first_root_node(), permission=_permission(app_label, codename)
-        )
-
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    # WorkflowTask rows are created directly: `workflow.workflow_tasks.create()` goes through
-    # modelcluster's in-memory relation and never reaches the database, which left the workflow
-    # without a task (so submitting published at once, or failed for partners).
-    if not WorkflowTask.objects.filter(workflow=workflow).exists():
-        task = GroupApprovalTask.objects.filter(name=APPROVAL_TASK_NAME).first()
-        if task is None:
-            task = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
-        task.groups.set([group])
-        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    for index in indexes:
-        WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+            group.permissions.add(permission("directory", f"{action}_{model}"))
+    moderate(group, list(DirectoryIndexPage.objects.all()))
     return group
 
 
@@ -157,11 +94,11 @@ def onboard_partner(organisation, email, username=None, password=None, send_invi
     group = partner_group(organisation)
     if group is None:
         group, _created = Group.objects.get_or_create(name=partner_group_name(organisation))
-    group.permissions.add(_permission(*ADMIN_ACCESS))
-    _grant_pages(group, organisation.get_translations(inclusive=True), PARTNER_PAGE_PERMISSIONS)
+    group.permissions.add(permission(*ADMIN_ACCESS))
+    grant_pages(group, organisation.get_translations(inclusive=True), PARTNER_PAGE_PERMISSIONS)
 
     collection = _partner_collection(group, organisation)
-    _grant_collection(group, collection)
+    grant_collection(group, collection)
 
     User = get_user_model()
     user, created = User.objects.get_or_create(
@@ -210,21 +147,6 @@ def send_invitation_mail(user):
 def can_onboard(user, organisation):
     """Coordinators (and superusers) onboard partners: they manage accounts and publish in the directory."""
     return user.has_perm("hub.add_user") and organisation.permissions_for_user(user).can_publish()
-
-
-@receiver(post_save, sender=OrganisationPage)
-def extend_rights_to_new_translation(sender, instance, created, raw=False, **kwargs):
-    """A new translation (or alias) of an organisation page gets the partner rights its other languages have.
-
-    Catches every way a translation is made (Wagtail's copy_for_translation, wagtail-localize's
-    "Translate", aliases), because each ends in saving a new page with the same translation key.
-    Connected when this module is imported: by the admin (wagtail_hooks), the demo and the command.
-    """
-    if not created or raw:
-        return
-    granted = GroupPagePermission.objects.filter(page__translation_key=instance.translation_key)
-    for group_id, permission_id in set(granted.values_list("group_id", "permission_id")):
-        GroupPagePermission.objects.get_or_create(group_id=group_id, page=instance, permission_id=permission_id)
 
 
 def organisations_for(user):

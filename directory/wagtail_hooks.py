@@ -162,3 +162,9 @@ def refuse_move_confirmation_without_permission(request, page_to_move, destinati
     for any page and see its draft title; refuse it up front with the same check the move itself uses."""
     if not page_to_move.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+@hooks.register("construct_home_page_context")
+def show_partners_on_home_page(page, request, context):
+    """The home page's "our partners" cards: the live, public organisations in the page's language."""
+    context["organisations"] = OrganisationPage.objects.live().public().filter(locale=page.locale).order_by("title")

@@ -8,9 +8,7 @@ class HubConfig(AppConfig):
     verbose_name = "Verbinding hub"
 
     def ready(self):
-        from .navigation import connect
-
-        connect()
+        from . import receivers  # noqa: F401
 
 
 class UsersConfig(WagtailUsersAppConfig):

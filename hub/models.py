@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
@@ -63,10 +64,11 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
 
     def get_context(self, request, *args, **kwargs):
-        from directory.models import OrganisationPage
-
+        # What the home page shows of each app comes from the app (hook `construct_home_page_context`),
+        # so the hub, the floor, knows none of them.
         context = super().get_context(request, *args, **kwargs)
-        context["organisations"] = OrganisationPage.objects.live().public().filter(locale=self.locale).order_by("title")
+        for hook in hooks.get_hooks("construct_home_page_context"):
+            hook(self, request, context)
         return context
 
 

@@ -4,9 +4,7 @@
 import uuid
 
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "navigation:version"
 SECONDS = 300
@@ -21,22 +19,5 @@ def cached(name, compute, *parts):
     return cache.get_or_set(key, compute, SECONDS)
 
 
-def invalidate(**kwargs):
+def invalidate():
     cache.delete(VERSION_KEY)
-
-
-def _invalidate_for(sender, instance, **kwargs):
-    from wagtail.models import Locale, Page, Site
-
-    from .models import NavigationLink, NavigationSettings
-
-    # Pages of every type (a renamed or deleted page changes menu titles and URLs), languages, sites, menu.
-    if isinstance(instance, Page | Locale | Site | NavigationSettings | NavigationLink):
-        invalidate()
-
-
-def connect():
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(invalidate, dispatch_uid=f"navigation-{signal}")
-    post_save.connect(_invalidate_for, dispatch_uid="navigation-save")
-    post_delete.connect(_invalidate_for, dispatch_uid="navigation-delete")

@@ -1,11 +1,10 @@
 """Views behind the library's pages: method search, the contribution forms and their confirmation."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from hub.search import REGISTRY, cached_labels, search
-from hub.search.params import parse
+from hub.search import REGISTRY, cached_labels, search_page
+from hub.search.params import parse, query_without_page
 
 from . import contributions
 from .forms import SUBMISSIONS, AdaptationForm, MethodProposalForm
@@ -21,12 +20,7 @@ def method_search(request, index):
         search_request.sort = "relevance"
     if search_request.sort == "relevance" and not search_request.text:
         search_request.sort = "name"
-    result = search(search_request)
-    last_page = max(1, -(-result.total // search_request.per_page))
-    if search_request.page > last_page:
-        notices.append(_("That results page does not exist; here is the last one."))
-        search_request.page = last_page
-        result = search(search_request)
+    result, page_count = search_page(search_request, notices)
     facets = []
     for facet in catalogue.facets:
         counts = result.facets.get(facet.name, {})
@@ -38,9 +32,6 @@ def method_search(request, index):
         ]
         if options:
             facets.append({"name": facet.name, "label": facet.label, "options": options})
-    pages = Paginator(range(result.total), search_request.per_page)
-    query = request.GET.copy()
-    query.pop("page", None)
     return index.render(
         request,
         context_overrides={
@@ -51,8 +42,9 @@ def method_search(request, index):
             "results": result.documents,
             "total": result.total,
             "engine": result.engine,
-            "paginator_page": pages.page(search_request.page),
-            "query_string": query.urlencode(),
+            "page_number": search_request.page,
+            "page_count": page_count,
+            "query_string": query_without_page(request.GET),
             "filtered": bool(search_request.text or search_request.filters),
         },
     )

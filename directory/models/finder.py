@@ -1,7 +1,6 @@
 """The activity finder: a page editors place and translate, answering from the shared search plumbing."""
 
 import datetime
-import math
 
 from django.db import models
 from django.utils import timezone
@@ -11,8 +10,8 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from hub.models import BasePage
-from hub.search import REGISTRY, cached_labels, search
-from hub.search.params import parse
+from hub.search import REGISTRY, cached_labels, search_page
+from hub.search.params import parse, query_without_page
 
 from ..signals.services import log_empty_search
 
@@ -122,7 +121,7 @@ class FinderPage(BasePage):
             elif not (query.date_from or query.date_to):
                 query.date_from, query.date_to = span
         chosen["when"] = when if when in dict(WHEN_CHOICES) else ""
-        result = search(query)
+        result, page_count = search_page(query, notices)
         filtered = bool(
             query.text
             or query.filters
@@ -133,11 +132,6 @@ class FinderPage(BasePage):
         )
         if filtered and not result.total:
             log_empty_search(locale, query.text, self._logged_filters(query, chosen))
-        pages = max(1, math.ceil(result.total / query.per_page))
-        if query.page > pages and result.total:
-            notices.append(_("That results page does not exist; here is the last one."))
-            query.page = pages
-            result = search(query)
         context.update(
             {
                 "query": query,
@@ -149,7 +143,8 @@ class FinderPage(BasePage):
                 "when_choices": WHEN_CHOICES,
                 "sort_choices": [("relevance", _("Best match")), ("soonest", _("Soonest")), ("name", _("Name"))],
                 "page_number": query.page,
-                "page_count": pages,
+                "page_count": page_count,
+                "query_string": query_without_page(request.GET),
                 "filtered": filtered,
                 # On a phone the extra choices stay folded unless one of them is in use.
                 "more_open": bool(

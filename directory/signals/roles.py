@@ -9,13 +9,13 @@
 from functools import reduce
 from operator import or_
 
-from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 
 from directory.models import OfferPage
-from directory.partners import COORDINATORS, organisations_for
+from directory.partners import organisations_for
+from hub.roles import COORDINATORS
 
 SIGNALLERS = "Signaleerders"
 RECORD = "signals.record_signals"
@@ -35,13 +35,6 @@ def ensure_roles():
     coordinators, _ = Group.objects.get_or_create(name=COORDINATORS)
     coordinators.permissions.add(_permission(RECORD), _permission(NETWORK))
     return signallers
-
-
-def ensure_roles_after_migrate(sender, using, **kwargs):
-    # Django creates an app's permissions in its own post_migrate receiver, which may run after
-    # this one; creating them here first (it is idempotent) makes the order not matter.
-    create_permissions(sender, verbosity=0, using=using)
-    ensure_roles()
 
 
 def can_record(user):

@@ -9,10 +9,21 @@ slow, the database answers and a warning is logged: visitors never see the diffe
 """
 
 import logging
+import math
 
 from .catalogue import REGISTRY, Catalogue, Facet, SearchRequest, SearchResult, register
 
-__all__ = ["REGISTRY", "Catalogue", "Facet", "SearchRequest", "SearchResult", "cached_labels", "register", "search"]
+__all__ = [
+    "REGISTRY",
+    "Catalogue",
+    "Facet",
+    "SearchRequest",
+    "SearchResult",
+    "cached_labels",
+    "register",
+    "search",
+    "search_page",
+]
 
 LABELS_SECONDS = 60
 
@@ -38,3 +49,19 @@ def search(request):
         except elastic.ENGINE_ERRORS as exc:
             logger.warning("Search engine unavailable (%s); answering from the database.", exc.__class__.__name__)
     return DatabaseEngine().search(request)
+
+
+def search_page(request, notices):
+    """Search, and land on the last results page when the asked page lies beyond it (saying so).
+
+    Returns (result, page_count); both search pages show their pages with components/pagination.html.
+    """
+    from django.utils.translation import gettext as _
+
+    result = search(request)
+    page_count = max(1, math.ceil(result.total / request.per_page))
+    if request.page > page_count and result.total:
+        notices.append(_("That results page does not exist; here is the last one."))
+        request.page = page_count
+        result = search(request)
+    return result, page_count

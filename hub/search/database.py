@@ -60,7 +60,6 @@ class FacetIndex:
         size = self.size = len(documents)
         self.ids = [d["id"] for d in documents]
         self.data = documents
-        self.position = {page_id: i for i, page_id in enumerate(self.ids)}
         far = datetime.date.max.toordinal()
         self.next_date = [
             datetime.date.fromisoformat(d["next_date"]).toordinal() if d.get("next_date") else far for d in documents

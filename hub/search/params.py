@@ -28,7 +28,7 @@ def _date(raw):
         return None
 
 
-def parse(query, catalogue, locale, labels, extra=None):
+def parse(query, catalogue, locale, labels):
     """Returns (SearchRequest, notices, chosen) where `chosen` echoes the valid choices for the form."""
     notices = []
     # Control characters (a NUL byte, say) mean nothing to a visitor and upset some databases and engines.
@@ -89,3 +89,10 @@ def parse(query, catalogue, locale, labels, extra=None):
         request.date_from, request.date_to = request.date_to, request.date_from
         notices.append(_("The end date was before the start date, so we swapped them."))
     return request, notices, chosen
+
+
+def query_without_page(query):
+    """The search's query string without its page number: the base of every results-page link."""
+    query = query.copy()
+    query.pop("page", None)
+    return query.urlencode()

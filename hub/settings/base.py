@@ -22,12 +22,11 @@ INSTALLED_APPS = [
     "resources",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
-    "wagtail.embeds",
     "wagtail.sites",
     "hub.apps.UsersConfig",  # wagtail.users, with the guard in hub/users.py
     "wagtail.snippets",
@@ -40,7 +39,6 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "django_filters",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -141,8 +139,8 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 
-# Text search inside Wagtail (admin, fallback finder) uses the database; the public finder and
-# method library use Elasticsearch when ELASTICSEARCH_URL is set (see hub/search).
+# Wagtail's own text search (the admin's page, image and snippet search) uses the database; the public
+# finder and method library have their own engines (hub/search), Elasticsearch when ELASTICSEARCH_URL is set.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 ELASTICSEARCH_URL = env_url("ELASTICSEARCH_URL")
 ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", 2.0)

@@ -1,11 +1,11 @@
 """The library's vocabularies: target groups, themes and formats. Translatable; the slug is shared across
-languages, so facets and filters work the same in every language (as in directory/models/snippets.py)."""
+languages, so facets and filters work the same in every language (hub/vocabularies.py)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from directory.models.snippets import Vocabulary
+from hub.vocabularies import Vocabulary
 
 
 class OrderedVocabulary(Vocabulary):

@@ -19,7 +19,8 @@ from directory.models import (
     ThresholdMeasure,
     WeeklySlot,
 )
-from directory.partners import COORDINATORS, ensure_coordination, onboard_partner
+from directory.partners import ensure_coordination, onboard_partner
+from hub.roles import COORDINATORS
 from tests.hub.factories import PublishedPageFactory, UserFactory
 
 

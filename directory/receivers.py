@@ -1,0 +1,29 @@
+"""The directory's signal receivers; imported once by DirectoryConfig.ready()."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.models import GroupPagePermission
+
+from .models import DirectoryIndexPage, OrganisationPage
+from .partners import ensure_coordination
+
+
+@receiver(post_save, sender=OrganisationPage, dispatch_uid="directory.extend_rights_to_new_translation")
+def extend_rights_to_new_translation(sender, instance, created, raw=False, **kwargs):
+    """A new translation (or alias) of an organisation page gets the partner rights its other languages have.
+
+    Catches every way a translation is made (Wagtail's copy_for_translation, wagtail-localize's
+    "Translate", aliases), because each ends in saving a new page with the same translation key.
+    """
+    if not created or raw:
+        return
+    granted = GroupPagePermission.objects.filter(page__translation_key=instance.translation_key)
+    for group_id, permission_id in set(granted.values_list("group_id", "permission_id")):
+        GroupPagePermission.objects.get_or_create(group_id=group_id, page=instance, permission_id=permission_id)
+
+
+@receiver(post_save, sender=DirectoryIndexPage, dispatch_uid="directory.moderate_new_directory_index")
+def moderate_new_directory_index(sender, instance, created, raw=False, **kwargs):
+    """A new partners section, in any language, is the coordinator's and under approval from the start."""
+    if created and not raw:
+        ensure_coordination()
