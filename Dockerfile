@@ -39,4 +39,4 @@ EXPOSE 8000
 # The entrypoint migrates the database, then runs the command: gunicorn unless told otherwise
 # (for example `docker compose run --rm web python manage.py createsuperuser`).
 ENTRYPOINT ["/app/bin/docker-entrypoint"]
-CMD ["gunicorn", "hub.wsgi:application", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]
+CMD ["gunicorn", "--config", "python:hub.gunicorn"]

@@ -5,9 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
+# `make run PORT=8100` serves elsewhere; the Site record follows, so every absolute link is true.
+PORT ?= 8000
+# Two workers on the 2-core build machine; each builds its own test database once.
+PYTEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --durations=20 --cov --cov-report= $(PYTEST_ARGS)
+# The line coverage both database runs together must keep (migrations and demo content excluded).
+COVERAGE_FLOOR ?= 90
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-sqlite test-postgres lint check bench browser-deps messages clean
+.PHONY: help install run test test-steps test-sqlite test-postgres coverage lint check bench browser-deps messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -19,16 +26,17 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP) ## Create .venv and install the pinned dependencies
 
-run: install ## Set up the demo site (SQLite, database search) and serve it on http://127.0.0.1:8000
+run: export SITE_URL = http://127.0.0.1:$(PORT)
+run: install ## Set up the demo site (SQLite, database search) and serve it on http://127.0.0.1:8000 (PORT=8000)
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
 	$(BIN)/python manage.py load_demo
 	@echo
-	@echo "  Verbinding runs on http://127.0.0.1:8000/  (admin: http://127.0.0.1:8000/admin/)"
+	@echo "  Verbinding runs on $(SITE_URL)/  (admin: $(SITE_URL)/admin/)"
 	@echo "  Demo accounts, all with password verbinding-demo:"
 	@echo "    admin (superuser), coordinator (approves publications), jac, overkop, arktos, schaliken, neteland"
 	@echo
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install ## ruff lint and format check
 	$(BIN)/ruff check .
@@ -44,14 +52,24 @@ browser-deps: ## Install Debian's Chromium for the browser tests when it is miss
 test-sqlite: install
 	@echo "=== test suite on SQLite ==="
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
-	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL COVERAGE_FILE=.coverage.sqlite $(PYTEST)
 
 test-postgres: install
 	@echo "=== test suite on PostgreSQL ==="
 	$(BIN)/python manage.py compilemessages --ignore=.venv -v0
-	bin/with-postgres -- $(BIN)/pytest $(PYTEST_ARGS)
+	COVERAGE_FILE=.coverage.postgres bin/with-postgres -- $(PYTEST)
 
-test: lint check browser-deps test-sqlite test-postgres ## Lint, checks, then the whole suite on SQLite and on PostgreSQL
+coverage: install ## Line coverage of both database runs together; fails under COVERAGE_FLOOR
+	@echo "=== coverage (SQLite and PostgreSQL runs together) ==="
+	@$(BIN)/coverage combine --keep --quiet .coverage.sqlite .coverage.postgres
+	@$(BIN)/coverage report --skip-covered --skip-empty --sort=cover --fail-under=$(COVERAGE_FLOOR)
+
+test-steps: lint check browser-deps test-sqlite test-postgres coverage
+
+test: ## Lint, checks, the whole suite on SQLite and on PostgreSQL, coverage; prints the slowest tests and the time
+	@start=$$(date +%s); $(MAKE) --no-print-directory test-steps; status=$$?; \
+	  echo "make test: $$(( ($$(date +%s) - start) / 60 )) min $$(( ($$(date +%s) - start) % 60 )) s, exit $$status"; \
+	  exit $$status
 
 bench: install ## Finder speed and SQL queries at 10,000 offers (BENCH_ARGS=--large adds 100,000), on SQLite and PostgreSQL
 	env -u DATABASE_URL $(BIN)/python -m bench $(BENCH_ARGS)
@@ -62,4 +80,4 @@ messages: install ## Update the interface translation files (nl, en, fr)
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 clean: ## Remove the virtualenv, the demo database and generated files
-	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media artifacts
+	rm -rf $(VENV) db.sqlite3 media staticfiles .test-media artifacts .coverage .coverage.*

@@ -3,9 +3,10 @@
 Every step looks for what it would create first, so loading the demo twice changes nothing.
 """
 
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from .models import HomePage, NavigationLink, NavigationSettings, StandardPage
+from .sites import ensure_site
 
 DEMO_NOTICE = {
     "nl": "Demo-inhoud: de teksten zijn voorbeelden, geen echte gegevens.",
@@ -127,10 +128,7 @@ def load():
         # Wagtail's placeholder welcome page (and the site record pointing at it) makes way for ours.
         Page.objects.filter(depth=2).delete()
         home = publish_child(root, HomePage(slug="home", **HOME["nl"]))
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Verbinding"},
-    )
+    ensure_site(home)
     for code in ("en", "fr"):
         translate(home, code, **HOME[code])
 

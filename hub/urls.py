@@ -10,9 +10,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.views import serve as serve_page
 
 from hub.sitemaps import AllLocalesSitemap
+from hub.views import healthz
 from resources.api import api_router
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Methods and the framework for other municipalities: live pages only, outside the language prefix.

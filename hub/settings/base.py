@@ -130,7 +130,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 WAGTAIL_SITE_NAME = "Verbinding"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address (scheme, host, port): the Site record, so every canonical link, hreflang, sitemap
+# entry, feed and API URL, is made from it by `setup_site` and `load_demo` (hub/sites.py).
+SITE_URL = env_url("SITE_URL") or "http://127.0.0.1:8000"
+WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL)
+# The admin loads nothing from other sites: no avatars from Gravatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024

@@ -1,0 +1,51 @@
+"""Site-wide views that are not pages."""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from hub.search import elastic
+
+
+def _database():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return "ok"
+    except DatabaseError:
+        return "unavailable"
+
+
+def _cache():
+    token = uuid.uuid4().hex
+    try:
+        cache.set("healthz", token, 10)
+        return "ok" if cache.get("healthz") == token else "unavailable"
+    except Exception:  # noqa: BLE001 - any backend error means the cache is not usable
+        return "unavailable"
+
+
+def _search():
+    if not elastic.configured():
+        return "database"
+    try:
+        return "elasticsearch" if elastic.client().ping() else "database (elasticsearch unavailable)"
+    except elastic.ENGINE_ERRORS:
+        return "database (elasticsearch unavailable)"
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For the container's healthcheck and the operator: 503 when the site cannot serve pages.
+
+    A search engine that is down only degrades the site (the database answers), so it is reported, not fatal.
+    Says nothing secret and sets no cookie.
+    """
+    state = {"database": _database(), "cache": _cache(), "search": _search()}
+    healthy = state["database"] == "ok" and state["cache"] == "ok"
+    return JsonResponse({"status": "ok" if healthy else "unavailable", **state}, status=200 if healthy else 503)
