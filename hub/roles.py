@@ -92,3 +92,35 @@ def moderate(group, pages):
     workflow = approval_workflow()
     for page in pages:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
+
+
+def _covered(permission_id, path, held):
+    """A right on a page or collection (by tree path) is held when the same right is held there or above."""
+    return any(permission_id == own and path.startswith(own_path) for own, own_path in held)
+
+
+def grantable_groups(user):
+    """The groups this account may hand out: every group for administrators; for anyone else (the coordinator)
+    only groups whose every right the account holds itself, so no one can grant more than they have (a
+    site-wide editor or publisher group, for one). That leaves partners, signallers and coordinators."""
+    if user.is_superuser:
+        return Group.objects.all()
+    own = set(Permission.objects.filter(group__user=user).values_list("pk", flat=True))
+    own |= set(user.user_permissions.values_list("pk", flat=True))
+    own_pages = list(GroupPagePermission.objects.filter(group__user=user).values_list("permission_id", "page__path"))
+    own_collections = list(
+        GroupCollectionPermission.objects.filter(group__user=user).values_list("permission_id", "collection__path")
+    )
+    groups = Group.objects.prefetch_related(
+        "permissions", "page_permissions__page", "collection_permissions__collection"
+    )
+    allowed = [
+        group.pk
+        for group in groups
+        if {permission.pk for permission in group.permissions.all()} <= own
+        and all(_covered(p.permission_id, p.page.path, own_pages) for p in group.page_permissions.all())
+        and all(
+            _covered(p.permission_id, p.collection.path, own_collections) for p in group.collection_permissions.all()
+        )
+    ]
+    return Group.objects.filter(pk__in=allowed)

@@ -1,9 +1,12 @@
-"""Wagtail lets anyone who may change users tick "Administrator". Coordinators manage partner and signaller
-accounts, so here only administrators can make administrators, or touch an administrator's account."""
+"""Wagtail lets anyone who may change users tick "Administrator" and any group. Coordinators manage partner and
+signaller accounts, so here only administrators can make administrators, or touch an administrator's account,
+and everyone else may hand out only groups whose rights they hold themselves (hub.roles.grantable_groups)."""
 
 from django.core.exceptions import PermissionDenied
 from wagtail.users.views.users import CreateView, EditView
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from .roles import grantable_groups
 
 
 class OnlyAdministratorsMakeAdministrators:
@@ -11,6 +14,8 @@ class OnlyAdministratorsMakeAdministrators:
         form = super().get_form(form_class)
         if not self.request.user.is_superuser:
             form.fields.pop("is_superuser", None)
+        if "groups" in form.fields:
+            form.fields["groups"].queryset = grantable_groups(self.request.user).order_by("name")
         return form
 
 
