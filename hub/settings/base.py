@@ -176,6 +176,9 @@ OFFER_REVIEW_AFTER_MONTHS = env_int("OFFER_REVIEW_AFTER_MONTHS", 6)
 # Signals: free text young people and professionals leave is blanked after this many months (the
 # counts stay); `manage.py purge_signal_texts` does it.
 SIGNALS_RETENTION_MONTHS = env_int("SIGNALS_RETENTION_MONTHS", 12)
+# The name and e-mail of someone who proposed a method or an adaptation are deleted this long after the
+# coordinator's review ended (manage.py purge_contributions).
+CONTRIBUTIONS_RETENTION_MONTHS = env_int("CONTRIBUTIONS_RETENTION_MONTHS", 12)
 # Behind reverse proxies, say how many, so the rate limits of the public forms (hub/abuse.py) see the
 # visitor's address in X-Forwarded-For instead of the proxy's.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, WorkflowMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TaskState, WorkflowMixin, WorkflowState
 from wagtail.search import index
 
 
@@ -79,8 +80,9 @@ class Contribution(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    name = models.CharField(_("name"), max_length=120)
-    email = models.EmailField(_("e-mail"))
+    # Blank once the retention period after the review has passed (manage.py purge_contributions).
+    name = models.CharField(_("name"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
     organisation = models.CharField(_("organisation"), max_length=150)
     city = models.CharField(_("city or municipality"), max_length=80)
     received_at = models.DateTimeField(_("received"), auto_now_add=True)
@@ -100,3 +102,20 @@ class Contribution(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.name} ({self.city})"
+
+    @property
+    def reviewed_object(self):
+        return self.method if self.kind == self.Kind.METHOD else self.adaptation
+
+    def review_ended(self):
+        """When the coordinator finished reviewing what was sent; None while it waits or is in review.
+
+        A proposal whose method or log entry was deleted can no longer be reviewed: it counts from its arrival.
+        """
+        item = self.reviewed_object
+        if item is None:
+            return self.received_at
+        states = item.workflow_states.all()
+        if not states.exists() or states.filter(status=WorkflowState.STATUS_IN_PROGRESS).exists():
+            return None
+        return TaskState.objects.filter(workflow_state__in=states).aggregate(ended=Max("finished_at"))["ended"]
