@@ -14,6 +14,9 @@ class OnlyAdministratorsMakeAdministrators:
         form = super().get_form(form_class)
         if not self.request.user.is_superuser:
             form.fields.pop("is_superuser", None)
+        if "last_name" in form.fields:
+            # A partner's account is its organisation (first name), which has no last name.
+            form.fields["last_name"].required = False
         if "groups" in form.fields:
             form.fields["groups"].queryset = grantable_groups(self.request.user).order_by("name")
         return form
