@@ -65,3 +65,14 @@ def test_an_administrator_may_still_grant_any_group(client, admin_user, db):
     publishers = site_wide_publishers()
     client.force_login(admin_user)
     assert publishers in edit_form(client, UserFactory()).fields["groups"].queryset
+
+
+def test_a_coordinator_can_save_a_partner_account_which_has_no_last_name(client, organisation):
+    account = partner(organisation)
+    assert account.last_name == ""
+    client.force_login(coordinator())
+    data = admin_form_data(edit_form(client, account), email="nieuw-adres@example.org")
+    response = client.post(f"/admin/users/edit/{account.pk}/", data)
+    assert response.status_code == 302, response.context["form"].errors
+    account.refresh_from_db()
+    assert account.email == "nieuw-adres@example.org"
