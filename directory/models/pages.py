@@ -217,13 +217,19 @@ class Location(TranslatableMixin, Orderable):
 
 
 class OfferPageForm(BasePageForm):
-    """Offers choose their places from their own organisation's locations."""
+    """Offers choose their places from their own organisation's locations.
+
+    In any of the organisation's languages: a translated offer keeps the places of its source (Wagtail's and
+    wagtail-localize's translations copy them as they are), and a place is one fact in every language.
+    """
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
         organisation = self.instance.get_parent() if self.instance.pk else parent_page
         if organisation is not None and "locations" in self.fields:
-            self.fields["locations"].queryset = Location.objects.filter(organisation_id=organisation.pk)
+            self.fields["locations"].queryset = Location.objects.filter(
+                organisation__translation_key=organisation.specific.translation_key
+            )
 
 
 class OfferPage(BasePage):

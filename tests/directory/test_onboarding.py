@@ -5,7 +5,6 @@ import re
 from io import StringIO
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import CommandError, call_command
@@ -19,17 +18,21 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from directory.models import DirectoryIndexPage, Location, OrganisationPage
-from directory.partners import WORKFLOW_NAME, ensure_coordination, partner_group
+from directory.models import DirectoryIndexPage
+from directory.partners import ensure_coordination, partner_group
+from hub.roles import COORDINATORS, WORKFLOW_NAME
+from tests.directory.factories import OrganisationPageFactory, coordinator
+from tests.helpers import refused, soup, text_of, translated
 
 pytestmark = pytest.mark.django_db
 
-NEW_PARTNER = "verbinding"  # the demo organisation that has no partner account yet
+ACCOUNT_IN_USE = "The account '%(username)s' already belongs to someone else; choose another username."
 
 
 @pytest.fixture
-def organisation():
-    return OrganisationPage.objects.get(slug=NEW_PARTNER, locale__language_code="nl")
+def newcomer(organisation_in_every_language):
+    """The organisation to onboard: published in nl, en and fr, without a partner account yet."""
+    return organisation_in_every_language
 
 
 def onboard(*args):
@@ -51,19 +54,19 @@ def rights(organisation):
     return group, pages, media
 
 
-def test_the_command_onboards_a_partner_with_rights_only_on_its_own_pages_and_collection(organisation):
-    output = onboard(NEW_PARTNER, "--email", "team@verbinding.example.org")
-    assert "invitation sent to team@verbinding.example.org" in output
+def test_the_command_onboards_a_partner_with_rights_only_on_its_own_pages_and_collection(newcomer, organisation):
+    output = onboard(newcomer.slug, "--email", "team@nieuwland.example.org")
+    assert "invitation sent to team@nieuwland.example.org" in output
 
-    group, pages, media = rights(organisation)
+    group, pages, media = rights(newcomer)
     assert pages == {(code, codename) for code in ("nl", "en", "fr") for codename in ("add_page", "change_page")}
     assert (
         not GroupPagePermission.objects.filter(group=group)
-        .exclude(page__translation_key=organisation.translation_key)
+        .exclude(page__translation_key=newcomer.translation_key)
         .exists()
     )
     assert media == {
-        (organisation.title, codename)
+        (newcomer.title, codename)
         for codename in (
             "add_image",
             "change_image",
@@ -77,18 +80,19 @@ def test_the_command_onboards_a_partner_with_rights_only_on_its_own_pages_and_co
     assert not group.permissions.filter(codename="submit_translation").exists()
 
     user = group.user_set.get()
-    assert user.username == NEW_PARTNER and user.email == "team@verbinding.example.org"
+    assert user.username == newcomer.slug and user.email == "team@nieuwland.example.org"
     assert not user.has_usable_password()
-    assert not organisation.permissions_for_user(user).can_publish()
+    assert not newcomer.permissions_for_user(user).can_publish()
+    assert not organisation.permissions_for_user(user).can_edit()  # another organisation in the directory
 
 
-def test_the_invitation_lets_the_partner_choose_a_password_and_sign_in(client, organisation):
-    onboard(NEW_PARTNER, "--email", "team@verbinding.example.org")
+def test_the_invitation_lets_the_partner_choose_a_password_and_sign_in(client, newcomer):
+    onboard(newcomer.slug, "--email", "team@nieuwland.example.org")
     assert len(mail.outbox) == 1
     invitation = mail.outbox[0]
-    assert invitation.to == ["team@verbinding.example.org"]
-    assert "Verbinding" in invitation.subject
-    assert f"Je gebruikersnaam is: {NEW_PARTNER}" in invitation.body
+    assert invitation.to == ["team@nieuwland.example.org"]
+    assert invitation.subject == "Welkom op Verbinding: kies je wachtwoord"
+    assert f"Je gebruikersnaam is: {newcomer.slug}" in invitation.body
     link = re.search(r"http://testserver(/admin/password_reset/confirm/\S+)", invitation.body).group(1)
 
     form_page = client.get(link, follow=True)
@@ -98,58 +102,57 @@ def test_the_invitation_lets_the_partner_choose_a_password_and_sign_in(client, o
     done = client.post(set_password_url, {"new_password1": password, "new_password2": password})
     assert done.status_code == 302
 
-    assert client.login(username=NEW_PARTNER, password=password)
+    assert client.login(username=newcomer.slug, password=password)
     dashboard = client.get(reverse("wagtailadmin_home"))
     assert dashboard.status_code == 200
-    assert organisation.title in dashboard.content.decode()
+    panel = soup(dashboard).select_one("#partner-dashboard-section .partner-organisations")
+    assert panel.select_one("a").get_text(strip=True) == newcomer.title
 
 
-def test_onboarding_twice_changes_nothing_and_sends_no_second_invitation(organisation):
-    onboard(NEW_PARTNER, "--email", "team@verbinding.example.org")
-    first = rights(organisation)
+def test_onboarding_twice_changes_nothing_and_sends_no_second_invitation(newcomer):
+    onboard(newcomer.slug, "--email", "team@nieuwland.example.org")
+    first = rights(newcomer)
     counts = (Group.objects.count(), Collection.objects.count(), GroupPagePermission.objects.count())
 
-    output = onboard(NEW_PARTNER, "--email", "team@verbinding.example.org")
+    output = onboard(newcomer.slug, "--email", "team@nieuwland.example.org")
     assert "already onboarded" in output
-    assert rights(organisation) == first
+    assert rights(newcomer) == first
     assert (Group.objects.count(), Collection.objects.count(), GroupPagePermission.objects.count()) == counts
     assert len(mail.outbox) == 1
 
 
-def test_onboarding_a_renamed_organisation_keeps_its_group_and_collection(organisation):
-    onboard(NEW_PARTNER, "--email", "team@verbinding.example.org")
-    before = rights(organisation)
+def test_onboarding_a_renamed_organisation_keeps_its_group_and_collection(newcomer):
+    onboard(newcomer.slug, "--email", "team@nieuwland.example.org")
+    before = rights(newcomer)
     groups, collections = Group.objects.count(), Collection.objects.count()
-    organisation.title = "Verbinding Herentals"
-    organisation.save_revision().publish()
-    onboard(NEW_PARTNER, "--email", "team@verbinding.example.org")
-    assert rights(organisation) == before
+    newcomer.title = "Jeugdwerk Nieuwland Herentals"
+    newcomer.save_revision().publish()
+    onboard(newcomer.slug, "--email", "team@nieuwland.example.org")
+    assert rights(newcomer) == before
     assert (Group.objects.count(), Collection.objects.count()) == (groups, collections)
 
 
-def test_the_command_refuses_an_unknown_organisation_and_a_bad_e_mail_address():
-    with pytest.raises(CommandError, match=r"No organisation with slug 'nergens'.*jac"):
+def test_the_command_refuses_an_unknown_organisation_and_a_bad_e_mail_address(newcomer, organisation):
+    groups = Group.objects.count()
+    known = ", ".join(sorted([newcomer.slug, organisation.slug]))
+    with pytest.raises(
+        CommandError, match=re.escape(f"No organisation with slug 'nergens'. Known organisations: {known}.")
+    ):
         onboard("nergens", "--email", "team@example.org")
-    with pytest.raises(CommandError, match="not a valid e-mail address"):
-        onboard(NEW_PARTNER, "--email", "geen-adres")
-    assert not Group.objects.filter(name__contains="Project Verbinding").exists()
+    with pytest.raises(CommandError, match=re.escape("'geen-adres' is not a valid e-mail address.")):
+        onboard(newcomer.slug, "--email", "geen-adres")
+    assert partner_group(newcomer) is None
+    assert Group.objects.count() == groups
     assert not mail.outbox
 
 
-def test_a_translation_made_later_gets_the_partners_rights(client, organisation, django_user_model):
+def test_a_translation_made_later_gets_the_partners_rights(client, network, directory_index, django_user_model):
     """A new organisation, onboarded in Dutch only, is translated afterwards by the coordinator in the admin."""
-    index = DirectoryIndexPage.objects.get(locale__language_code="nl")
-    municipality = organisation.locations.first().municipality
-    new = OrganisationPage(title="Nieuwe partner", slug="nieuwe-partner", summary_text="Nieuw in het netwerk.")
-    new.locations = [
-        Location(name="Lokaal", street="Straat 1", postal_code="2200", municipality=municipality, locale=index.locale)
-    ]
-    index.add_child(instance=new)
-    new.save_revision().publish()
+    new = OrganisationPageFactory(parent=directory_index, title="Nieuwe partner", slug="nieuwe-partner")
     onboard("nieuwe-partner", "--email", "nieuw@example.org")
     partner = django_user_model.objects.get(username="nieuwe-partner")
 
-    client.force_login(django_user_model.objects.get(username="coordinator"))
+    client.force_login(network.coordinator)
     en = Locale.objects.get(language_code="en")
     url = reverse("wagtail_localize:submit_page_translation", args=[new.pk])
     assert client.post(url, {"locales": [en.pk]}).status_code == 302
@@ -160,7 +163,8 @@ def test_a_translation_made_later_gets_the_partners_rights(client, organisation,
     for translation in (english, french):
         assert translation.permissions_for_user(partner).can_edit()
         assert client.get(reverse("wagtailadmin_pages:edit", args=[translation.pk])).status_code == 200
-    assert not OrganisationPage.objects.get(slug="jac", locale=en).permissions_for_user(partner).can_edit()
+    # Another partner's organisation, in the same language, stays out of reach.
+    assert not network.a.organisations["en"].permissions_for_user(partner).can_edit()
 
 
 def test_the_directory_workflow_has_the_coordinators_approval_task_once():
@@ -169,8 +173,10 @@ def test_the_directory_workflow_has_the_coordinators_approval_task_once():
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
     tasks = WorkflowTask.objects.filter(workflow=workflow)
     assert tasks.count() == 1
-    assert [group.name for group in tasks.get().task.specific.groups.all()] == ["Coördinatoren"]
-    assert all(index.get_workflow() == workflow for index in DirectoryIndexPage.objects.all())
+    assert [group.name for group in tasks.get().task.specific.groups.all()] == [COORDINATORS]
+    indexes = DirectoryIndexPage.objects.all()
+    assert {index.locale.language_code for index in indexes} == {"nl", "en", "fr"}
+    assert all(index.get_workflow() == workflow for index in indexes)
 
 
 # The same from the admin, for the coordinator.
@@ -180,57 +186,70 @@ def onboard_url(organisation):
     return reverse("directory_onboard_partner", args=[organisation.pk])
 
 
-def test_the_coordinator_onboards_a_partner_from_the_page_tree(client, organisation, django_user_model):
-    client.force_login(django_user_model.objects.get(username="coordinator"))
-    listing = client.get(reverse("wagtailadmin_explore", args=[organisation.get_parent().pk]))
-    assert onboard_url(organisation) in listing.content.decode()
+def test_the_coordinator_onboards_a_partner_from_the_page_tree(client, newcomer, django_user_model):
+    client.force_login(coordinator())
+    listing = client.get(reverse("wagtailadmin_explore", args=[newcomer.get_parent().pk]))
+    assert onboard_url(newcomer) in listing.content.decode()
 
-    form = client.get(onboard_url(organisation))
+    form = client.get(onboard_url(newcomer))
     assert form.status_code == 200
-    assert organisation.title in BeautifulSoup(form.content, "html.parser").select_one("#header-title").get_text()
+    assert newcomer.title in soup(form).select_one("#header-title").get_text()
 
-    response = client.post(onboard_url(organisation), {"email": "team@verbinding.example.org", "username": ""})
+    response = client.post(onboard_url(newcomer), {"email": "team@nieuwland.example.org", "username": ""})
     assert response.status_code == 302
-    user = django_user_model.objects.get(username=NEW_PARTNER)
-    assert user.groups.get() == partner_group(organisation)
-    assert [message.to for message in mail.outbox] == [["team@verbinding.example.org"]]
-    assert organisation.title in client.get(response["Location"]).content.decode()
+    assert response["Location"] == reverse("wagtailadmin_explore", args=[newcomer.get_parent().pk])
+    user = django_user_model.objects.get(username=newcomer.slug)
+    assert user.groups.get() == partner_group(newcomer)
+    assert [message.to for message in mail.outbox] == [["team@nieuwland.example.org"]]
+    done = translated(
+        "%(organisation)s is onboarded: %(user)s got an invitation at %(email)s.",
+        "nl",
+        organisation=newcomer.title,
+        user=newcomer.slug,
+        email="team@nieuwland.example.org",
+    )
+    assert done in text_of(client.get(response["Location"]))
 
 
-def test_the_admin_action_checks_the_e_mail_address(client, organisation, django_user_model):
-    client.force_login(django_user_model.objects.get(username="coordinator"))
-    response = client.post(onboard_url(organisation), {"email": "geen-adres"})
+def test_the_admin_action_checks_the_e_mail_address(client, newcomer, django_user_model):
+    client.force_login(coordinator())
+    response = client.post(onboard_url(newcomer), {"email": "geen-adres"})
     assert response.status_code == 200
-    assert "email" in response.context["form"].errors
-    assert not django_user_model.objects.filter(username=NEW_PARTNER).exists()
+    assert response.context["form"].errors["email"] == [translated("Enter a valid email address.", "nl")]
+    assert not django_user_model.objects.filter(username=newcomer.slug).exists()
+    assert partner_group(newcomer) is None
 
 
-def test_partners_neither_see_nor_use_the_onboarding_action(client, organisation, django_user_model):
-    jac = django_user_model.objects.get(username="jac")
-    client.force_login(jac)
-    own = OrganisationPage.objects.get(slug="jac", locale__language_code="nl")
-    editor = client.get(reverse("wagtailadmin_pages:edit", args=[own.pk]))
+def test_partners_neither_see_nor_use_the_onboarding_action(client, network, newcomer, django_user_model):
+    me = network.a
+    client.force_login(me.user)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[me.organisation.pk]))
     assert editor.status_code == 200
-    assert onboard_url(own) not in editor.content.decode()
-    for page in (own, organisation):
+    assert onboard_url(me.organisation) not in editor.content.decode()
+    for page in (me.organisation, newcomer):
         response = client.post(onboard_url(page), {"email": "indringer@example.org", "username": "indringer"})
-        assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+        assert refused(response)
     assert not django_user_model.objects.filter(username="indringer").exists()
+    assert partner_group(newcomer) is None
     assert not mail.outbox
 
 
-def test_an_existing_account_of_someone_else_is_not_reused(client, organisation, django_user_model):
-    with pytest.raises(CommandError, match="'jac'"):
-        onboard(NEW_PARTNER, "--email", "team@verbinding.example.org", "--username", "jac")
-    jac = django_user_model.objects.get(username="jac")
-    assert not organisation.permissions_for_user(jac).can_edit()
-    assert partner_group(organisation) is None
+def test_an_existing_account_of_someone_else_is_not_reused(client, network, newcomer):
+    taken = network.a.user
+    # The command speaks the site's language (nl) for this message; its own messages are English.
+    in_use = translated(ACCOUNT_IN_USE, "nl", username=taken.username)
+    with pytest.raises(CommandError, match=re.escape(in_use)):
+        onboard(newcomer.slug, "--email", "team@nieuwland.example.org", "--username", taken.username)
+    assert not newcomer.permissions_for_user(taken).can_edit()
+    assert partner_group(newcomer) is None
 
-    client.force_login(django_user_model.objects.get(username="coordinator"))
+    client.force_login(network.coordinator)
     response = client.post(
-        onboard_url(organisation), {"email": "team@verbinding.example.org", "username": "coordinator"}
+        onboard_url(newcomer), {"email": "team@nieuwland.example.org", "username": network.coordinator.username}
     )
     assert response.status_code == 200
-    assert "username" in response.context["form"].errors
-    assert partner_group(organisation) is None
+    assert response.context["form"].errors["username"] == [
+        translated(ACCOUNT_IN_USE, "nl", username=network.coordinator.username)
+    ]
+    assert partner_group(newcomer) is None
     assert not mail.outbox
