@@ -1,13 +1,12 @@
 """The home page, the language switcher and the doors into the site (admin, API, documents) outside the languages."""
 
-import io
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
-from wagtail.models import Page, Revision
+from wagtail.models import Page
 
 from hub.models import User
 from tests.directory.factories import OfferPageFactory, OrganisationPageFactory, coordinator, partner
@@ -118,16 +117,6 @@ def test_every_role_logs_into_the_admin(client, organisation, role):
 def test_admin_stays_outside_the_language_prefix(client):
     assert client.get("/admin/login/").status_code == 200
     assert client.get("/nl/admin/login/").status_code == 404
-
-
-def test_loading_the_demo_twice_changes_nothing():
-    # The command's own promise (hub/demo.py: every step looks before it creates); it asserts no demo content.
-    call_command("load_demo", stdout=io.StringIO())
-    before = (Page.objects.count(), User.objects.count(), Revision.objects.count())
-
-    call_command("load_demo", stdout=io.StringIO())
-
-    assert (Page.objects.count(), User.objects.count(), Revision.objects.count()) == before
 
 
 def test_demo_is_refused_outside_demo_mode(settings):
