@@ -1,3 +1,5 @@
+from csp.middleware import CSPMiddleware
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 
 
@@ -12,3 +14,12 @@ class SiteLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(self.UNPREFIXED):
             return response
         return super().process_response(request, response)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp with the admin's own, wider policy (settings.ADMIN_CONTENT_SECURITY_POLICY) under /admin/."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        if not report_only and request.path_info.startswith("/admin/"):
+            response._csp_config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return super().get_policy_parts(request, response, report_only=report_only)

@@ -1,7 +1,9 @@
+from csp.decorators import csp_update
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
+from django.views.defaults import server_error
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,6 +14,9 @@ from wagtail.views import serve as serve_page
 from hub.sitemaps import AllLocalesSitemap
 from hub.views import healthz
 from resources.api import api_router
+
+# The error page carries its own styles (it cannot count on the database or static files) and nothing else.
+handler500 = csp_update({"style-src": ["'unsafe-inline'"]})(server_error)
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),

@@ -102,7 +102,8 @@ def test_the_invitation_lets_the_partner_choose_a_password_and_sign_in(client, n
     done = client.post(set_password_url, {"new_password1": password, "new_password2": password})
     assert done.status_code == 302
 
-    assert client.login(username=newcomer.slug, password=password)
+    login = client.post(reverse("wagtailadmin_login"), {"username": newcomer.slug, "password": password})
+    assert login.status_code == 302
     dashboard = client.get(reverse("wagtailadmin_home"))
     assert dashboard.status_code == 200
     panel = soup(dashboard).select_one("#partner-dashboard-section .partner-organisations")

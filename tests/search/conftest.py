@@ -1,10 +1,24 @@
+"""The two search engines as fixtures, and organisations placed in the municipalities a test names.
+
+`engine` runs a test once on the database and once on Elasticsearch (real HTTP: osmem-server, started here,
+or a real cluster when ELASTICSEARCH_URL is set). `use_elasticsearch` indexes the documents stored when it
+starts (publishing inside a test's transaction reaches Elasticsearch only on commit), so a module whose
+data must be indexed overrides `engine` to build that data first:
+
+    @pytest.fixture
+    def engine(offers, engine):  # arguments are set up in order: the offers, then the engine
+        return engine
+"""
+
 import os
 import uuid
 
 import pytest
 from wagtail.models import Locale
 
+from directory.models import Location, Municipality
 from hub.search import REGISTRY, elastic, store
+from tests.directory.factories import LocationFactory, OrganisationPageFactory
 
 REAL_CLUSTER = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -47,3 +61,28 @@ def engine(request, settings):
     else:
         settings.ELASTICSEARCH_URL = ""
     return request.param
+
+
+@pytest.fixture
+def organisation_in(directory_index):
+    """Make a published organisation (nl) with one location in each municipality named by slug."""
+
+    def make(title, slug, *municipalities, **fields):
+        locations = [
+            LocationFactory.build(municipality=Municipality.objects.get(slug=place, locale__language_code="nl"))
+            for place in municipalities
+        ]
+        return OrganisationPageFactory(parent=directory_index, title=title, slug=slug, locations=locations, **fields)
+
+    return make
+
+
+@pytest.fixture
+def sport_club(organisation_in):
+    """A second organisation beside `organisation` (Jeugdhuis De Brug): a sports club in Herentals and Olen."""
+    return organisation_in("Sportclub De Sprong", "de-sprong", "herentals", "olen")
+
+
+def location_in(organisation, municipality):
+    """An organisation's location in a municipality (by slug), for an offer's `locations`."""
+    return Location.objects.get(organisation=organisation, municipality__slug=municipality)
