@@ -101,7 +101,8 @@ class WhatHoldsYouBackForm(forms.Form):
         problem = FILL_TIME.problem(self.cleaned_data.get("started"))
         if problem:
             raise ValidationError(FILL_TIME_MESSAGES[problem])
-        if not cleaned.get("thresholds") and not cleaned.get("text"):
+        # A box ticked with an unknown value has its own error already; "tick at least one" would be untrue.
+        if "thresholds" not in self.errors and not cleaned.get("thresholds") and not cleaned.get("text"):
             raise ValidationError(_("Tick at least one box, or tell us in your own words."))
         return cleaned
 

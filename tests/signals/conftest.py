@@ -1,32 +1,24 @@
+"""What the signals tests share: a small network of two partners with known signals, the anonymous visitor,
+and the accounts that record and read signals."""
+
 import time
+from dataclasses import dataclass, field
 
 import pytest
-from bs4 import BeautifulSoup
 from dateutil.relativedelta import relativedelta
-from django.core.cache import cache
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.test import Client
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext, override
+from django.utils.translation import override
+from wagtail.models import Locale
 
-from directory.models import Location, Municipality, OfferPage, OrganisationPage, Threshold
+from directory.models import Municipality, OfferPage, OrganisationPage, Threshold
 from directory.signals.abuse import FILL_TIME
 from directory.signals.models import Signal, SignalCount
-
-OFFER_URL = "/nl/partners/arktos/pleinvoetbal/"
-
-
-def soup(response_or_html):
-    content = response_or_html if isinstance(response_or_html, str) else response_or_html.content
-    return BeautifulSoup(content, "html.parser")
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """The rate limit counts in the (in-memory) cache; every test starts with a clean slate."""
-    cache.clear()
-    yield
-    cache.clear()
+from directory.signals.roles import SIGNALLERS, ensure_roles
+from tests.directory.factories import LocationFactory, OfferPageFactory, OrganisationPageFactory, partner, vocabulary
+from tests.hub.factories import UserFactory, translate
 
 
 @pytest.fixture
@@ -35,12 +27,9 @@ def visitor():
     return Client(enforce_csrf_checks=True, REMOTE_ADDR="203.0.113.7")
 
 
-def offer(slug, language="nl"):
-    return OfferPage.objects.get(slug=slug, locale__language_code=language)
-
-
 def threshold(slug, language="nl"):
-    return Threshold.objects.get(slug=slug, locale__language_code=language)
+    """A threshold of the seeded vocabulary, in one language."""
+    return vocabulary(Threshold, slug, language=language)[0]
 
 
 def form_data(offer_page=None, thresholds=(), seconds_ago=30, **extra):
@@ -58,23 +47,21 @@ def form_data(offer_page=None, thresholds=(), seconds_ago=30, **extra):
     return data
 
 
-def nl(message, **params):
-    """An interface text as a Dutch visitor sees it, with or without a Dutch translation in place yet."""
-    with override("nl"):
-        text = str(gettext(message) if isinstance(message, str) else message)
-    return text % params if params else text
+def field_error(form_field, value, language="nl"):
+    """The message a form field gives for a value, as a visitor of that language reads it."""
+    with override(language):
+        try:
+            form_field.clean(value)
+        except ValidationError as error:
+            return " ".join(error.messages)
+    raise AssertionError(f"{form_field!r} accepts {value!r}")
 
 
-def refused(response):
-    """Wagtail's answer to a role someone lacks: back to the dashboard with 'no permission'."""
-    return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
-
-
-def record(offer_slug, counts, *, source=Signal.Source.YOUNG_PERSON, age_band="", text="", date=None):
-    """A signal as the form or a signaller would store it, about a demo offer (or None: the network)."""
+def record(offer_page, counts, *, source=Signal.Source.YOUNG_PERSON, age_band="", text="", date=None):
+    """A signal as the form or a signaller would store it, about an offer (or None: the network in general)."""
     signal = Signal.objects.create(
         source=source,
-        offer_key=offer(offer_slug).translation_key if offer_slug else None,
+        offer_key=offer_page.translation_key if offer_page else None,
         language="nl",
         age_band=age_band,
         text=text,
@@ -85,41 +72,84 @@ def record(offer_slug, counts, *, source=Signal.Source.YOUNG_PERSON, age_band=""
     return signal
 
 
-def place(organisation_slug, municipality_slug):
-    """Put every location of a demo organisation (in every language) in one municipality."""
-    organisation = OrganisationPage.objects.get(slug=organisation_slug, locale__language_code="nl")
-    municipality = Municipality.objects.get(slug=municipality_slug, locale__language_code="nl")
-    Location.objects.filter(organisation__translation_key=organisation.translation_key).update(
-        municipality=municipality
+@pytest.fixture
+def offer(organisation):
+    """One published offer (nl) of the organisation De Brug, in Herentals."""
+    return OfferPageFactory(parent=organisation, title="Straatbasket", slug="straatbasket")
+
+
+@dataclass
+class Network:
+    """Two partners, each with two offers in its own municipality, in nl and en, and their accounts."""
+
+    sprong: OrganisationPage  # in Herentals
+    kelder: OrganisationPage  # in Olen
+    offers: dict[str, OfferPage] = field(default_factory=dict)
+    accounts: dict[str, object] = field(default_factory=dict)
+
+    def offer(self, slug, language="nl"):
+        return self.offers[slug].get_translation(Locale.objects.get(language_code=language))
+
+
+def _organisation(parent, title, slug, municipality):
+    place = Municipality.objects.get(slug=municipality, locale__language_code="nl")
+    organisation = OrganisationPageFactory(
+        parent=parent, title=title, slug=slug, locations=[LocationFactory.build(municipality=place)]
     )
+    translate(organisation, "en")
+    return organisation
+
+
+def _offer(organisation, title, slug):
+    page = OfferPageFactory(parent=organisation, title=title, slug=slug)
+    translate(page, "en")
+    return page
 
 
 @pytest.fixture
-def known_signals():
-    """Known counts across two partners and the network. Mentions: Arktos 9, OVERKOP 5, network 6.
+def network(directory_index):
+    sprong = _organisation(directory_index, "Jeugdwerk De Sprong", "de-sprong", "herentals")
+    kelder = _organisation(directory_index, "Jeugdhuis De Kelder", "de-kelder", "olen")
+    offers = {
+        "straatvoetbal": _offer(sprong, "Straatvoetbal", "straatvoetbal"),
+        "paaskamp": _offer(sprong, "Paaskamp", "paaskamp"),
+        "chillen": _offer(kelder, "Chillen in De Kelder", "chillen"),
+        "kookatelier": _offer(kelder, "Kookatelier", "kookatelier"),
+    }
+    accounts = {"sprong": partner(sprong), "kelder": partner(kelder)}
+    return Network(sprong=sprong, kelder=kelder, offers=offers, accounts=accounts)
+
+
+@pytest.fixture
+def known_signals(network):
+    """Known counts across the two partners and the network. Mentions: De Sprong 9, De Kelder 5, network 6.
 
     By threshold: vervoer 5, kost 6, taal 2, sociaal 1, informatie 6 (20). By age: 12-15: 3,
-    16-18: 2, 19-25: 4, not given: 11. One mention (Arktos, kost) last month, the rest this month.
-    Arktos sits in Herentals, OVERKOP in Olen. One old Arktos signal lies outside the last 12 months.
+    16-18: 2, 19-25: 4, not given: 11. One mention (Paaskamp, kost) last month, the rest this month.
+    De Sprong sits in Herentals, De Kelder in Olen. One old Straatvoetbal signal (kost 7) lies two years back,
+    outside the last 12 months.
     """
-    for slug in ("pleinvoetbal", "sportkamp-paasvakantie", "chillen-in-het-overkophuis", "samen-koken"):
-        assert offer(slug).locations.exists(), f"the demo offer {slug} needs a location for these tests"
-    place("arktos", "herentals")
-    place("overkop", "olen")
     today = timezone.localdate()
     last_month = today.replace(day=1) - relativedelta(months=1)
     professional = Signal.Source.PROFESSIONAL
-    record("pleinvoetbal", {"vervoer": 1, "kost": 1}, age_band="12-15", text="Geen fiets om er te geraken.")
-    record("pleinvoetbal", {"vervoer": 1}, age_band="16-18")
-    record("pleinvoetbal", {"vervoer": 3, "taal": 2}, source=professional)
-    record("sportkamp-paasvakantie", {"kost": 1}, age_band="12-15", date=last_month)
-    record("chillen-in-het-overkophuis", {"sociaal": 1}, age_band="16-18", text="OVERKOP-geheim: niemand kent me.")
-    record("samen-koken", {"kost": 4}, source=professional, age_band="19-25")
+    offers = network.offers
+    record(offers["straatvoetbal"], {"vervoer": 1, "kost": 1}, age_band="12-15", text="Geen fiets om er te geraken.")
+    record(offers["straatvoetbal"], {"vervoer": 1}, age_band="16-18")
+    record(offers["straatvoetbal"], {"vervoer": 3, "taal": 2}, source=professional)
+    record(offers["paaskamp"], {"kost": 1}, age_band="12-15", date=last_month)
+    record(offers["chillen"], {"sociaal": 1}, age_band="16-18", text="Kelder-geheim: niemand kent me.")
+    record(offers["kookatelier"], {"kost": 4}, source=professional, age_band="19-25")
     record(None, {"informatie": 6}, source=professional, text="Ze weten niet dat het bestaat.")
-    record("pleinvoetbal", {"kost": 7}, date=today - relativedelta(years=2), text="Van lang geleden.")
-    return {"today": today, "last_month": last_month}
+    record(offers["straatvoetbal"], {"kost": 7}, date=today - relativedelta(years=2), text="Van lang geleden.")
+    return {"today": today, "last_month": last_month, "network": network}
 
 
-def sets_no_cookie(response):
-    """Django keeps cookies apart from the other headers until the response is sent: check both."""
-    return not response.cookies and "Set-Cookie" not in response.headers
+def signaller_account(**fields):
+    """An account with the signaller role (a youth worker or teacher), as the coordinator grants it."""
+    ensure_roles()
+    return UserFactory(groups=[Group.objects.get(name=SIGNALLERS)], **fields)
+
+
+@pytest.fixture
+def signaller(db):
+    return signaller_account(username="leerkracht")

@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from directory.signals.models import EmptySearch
 from directory.signals.services import log_empty_search
-
-from .conftest import nl, sets_no_cookie, soup
+from tests.directory.factories import OfferPageFactory
+from tests.helpers import sets_no_cookie, soup, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -49,26 +49,34 @@ def test_a_database_failure_never_breaks_the_search(monkeypatch):
     assert log_empty_search("nl", "paardrijden", {}) is None
 
 
-def test_empty_searches_show_in_the_coordinators_report(client, login):
-    log_empty_search("nl", "Paardrijden", {"theme": ["sport"]})
-    log_empty_search("en", "paardrijden", {"theme": ["sport"]})
-    log_empty_search("nl", "skateboarden", {})
-    login("coordinator")
-
-    page = soup(client.get("/admin/signals/network/"))
-
-    rows = {
+def searches(page):
+    """{search: times} of the report's table of searches that found nothing."""
+    return {
         row.th.get_text(strip=True): int(row.select_one(".signals-count").get_text(strip=True))
         for row in page.select('table[data-section="searches"] tbody tr')
         if row.th
     }
-    assert rows == {"paardrijden · theme: sport": 2, "skateboarden": 1}
+
+
+def test_empty_searches_show_in_the_coordinators_report(client, login, make_coordinator):
+    log_empty_search("nl", "Paardrijden", {"theme": ["sport"]})
+    log_empty_search("en", "paardrijden", {"theme": ["sport"]})
+    log_empty_search("nl", "skateboarden", {})
+    login(make_coordinator())
+
+    page = soup(client.get("/admin/signals/network/"))
+
+    assert searches(page) == {"paardrijden · theme: sport": 2, "skateboarden": 1}
     section = page.select_one('table[data-section="searches"]').find_parent("section")
-    assert nl("Top unmet needs") in section.get_text()
+    assert section.h2.get_text(strip=True) == translated("Top unmet needs")
 
 
-def test_the_finders_empty_result_logs_the_search_and_offers_the_form(visitor, client, login):
-    response = visitor.get("/nl/activiteiten/", {"q": "paardrijden"})
+def test_the_finders_empty_result_logs_the_search_and_offers_the_form(
+    visitor, client, login, make_coordinator, finder_page, organisation
+):
+    OfferPageFactory(parent=organisation, title="Straatvoetbal")  # there is something, just not this
+
+    response = visitor.get(finder_page.url, {"q": "paardrijden"})
 
     assert response.status_code == 200
     assert sets_no_cookie(response)
@@ -78,6 +86,5 @@ def test_the_finders_empty_result_logs_the_search_and_offers_the_form(visitor, c
     logged = EmptySearch.objects.get()
     assert (logged.language, logged.query) == ("nl", "paardrijden")
 
-    login("coordinator")
-    searches = soup(client.get("/admin/signals/network/")).select('table[data-section="searches"] tbody th')
-    assert any(th.get_text(strip=True).startswith("paardrijden") for th in searches)
+    login(make_coordinator())
+    assert searches(soup(client.get("/admin/signals/network/"))) == {"paardrijden": 1}

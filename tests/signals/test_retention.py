@@ -8,8 +8,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from directory.signals.models import EmptySearch, Signal, SignalCount
+from tests.helpers import soup
 
-from .conftest import record, soup
+from .conftest import record, threshold
 
 pytestmark = pytest.mark.django_db
 
@@ -28,17 +29,17 @@ def test_the_default_retention_is_twelve_months(settings):
     assert settings.SIGNALS_RETENTION_MONTHS == 12
 
 
-def test_old_free_text_is_removed_and_the_counts_stay():
+def test_old_free_text_is_removed_and_the_counts_stay(offer):
     today = timezone.localdate()
     thirteen_months = today - relativedelta(months=13)
     old = record(
-        "pleinvoetbal",
+        offer,
         {"vervoer": 1, "kost": 1},
         text="Mijn broer mag niet mee.",
         date=thirteen_months,
     )
-    edge = record("pleinvoetbal", {"taal": 1}, text="Net een jaar geleden.", date=today - relativedelta(months=12))
-    recent = record("pleinvoetbal", {"taal": 1}, text="Te ver fietsen.", date=today - relativedelta(months=2))
+    edge = record(offer, {"taal": 1}, text="Net een jaar geleden.", date=today - relativedelta(months=12))
+    recent = record(offer, {"taal": 1}, text="Te ver fietsen.", date=today - relativedelta(months=2))
     old_counts, old_search = (
         counts(old),
         EmptySearch.objects.create(
@@ -67,12 +68,12 @@ def test_old_free_text_is_removed_and_the_counts_stay():
     assert (Signal.objects.count(), SignalCount.objects.count(), EmptySearch.objects.count()) == before
 
 
-def test_the_report_counts_the_same_after_purging(client, login):
-    record("pleinvoetbal", {"vervoer": 2}, text="Oud.", date=timezone.localdate() - relativedelta(months=13))
-    login("coordinator")
+def test_the_report_counts_the_same_after_purging(client, login, make_coordinator, offer):
+    record(offer, {"vervoer": 2}, text="Oud.", date=timezone.localdate() - relativedelta(months=13))
+    login(make_coordinator())
     start = f"{timezone.localdate() - relativedelta(months=14):%Y-%m}"
     before = tables(client.get("/admin/signals/network/", {"start": start}))
-    assert before["threshold"] == {"Vervoer en afstand": "2"}
+    assert before["threshold"] == {threshold("vervoer").name: "2"}
 
     purge()
 
@@ -89,7 +90,7 @@ def tables(response):
     }
 
 
-def test_the_retention_can_be_set_per_run_and_in_settings(settings):
+def test_the_retention_can_be_set_per_run_and_in_settings(db, settings):
     signal = record(None, {"kost": 1}, text="Drie maanden oud.", date=timezone.localdate() - relativedelta(months=3))
 
     purge(months=6)

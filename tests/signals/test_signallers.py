@@ -8,30 +8,31 @@ from django.urls import reverse
 from django.utils import timezone
 
 from directory.partners import COORDINATORS
-from directory.signals.models import Signal
+from directory.signals.forms import TallyForm
+from directory.signals.models import TEXT_MAX_LENGTH, Signal
 from directory.signals.roles import SIGNALLERS, ensure_roles
-from hub.models import User
+from tests.helpers import refused, soup, translated
+from tests.hub.factories import UserFactory
 
-from .conftest import nl, offer, refused, soup, threshold
+from .conftest import field_error, signaller_account, threshold
 
 pytestmark = pytest.mark.django_db
+
+RECORD = "/admin/signals/record/"
 
 
 def codenames(group):
     return {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
 
 
-@pytest.fixture
-def signaller():
-    user = User.objects.create_user("leerkracht", email="leerkracht@example.org", password="x")
-    user.groups.add(Group.objects.get(name=SIGNALLERS))
-    return user
+def count_field(slug):
+    return f"count_{threshold(slug).translation_key}"
 
 
 def tally(**counts):
     data = {"offer": "", "date": timezone.localdate().isoformat(), "age_band": "", "note": ""}
     for slug, count in counts.items():
-        data[f"count_{threshold(slug).translation_key}"] = count
+        data[count_field(slug)] = count
     return data
 
 
@@ -45,11 +46,10 @@ def test_roles_are_created_in_code_and_idempotent():
     assert not Permission.objects.filter(content_type__app_label="signals", codename__startswith="add_").exists()
 
 
-def test_the_coordinator_grants_the_role_through_the_user_editor(client, login):
-    teacher = User.objects.create_user(
-        "juf", email="juf@example.org", first_name="Juf", last_name="Peeters", password="x"
-    )
-    login("coordinator")
+def test_the_coordinator_grants_the_role_through_the_user_editor(client, login, make_coordinator):
+    teacher = UserFactory(username="juf", email="juf@example.org", first_name="Juf", last_name="Peeters")
+    assert not teacher.has_perm("signals.record_signals")
+    login(make_coordinator())
     signallers = Group.objects.get(name=SIGNALLERS)
 
     response = client.post(
@@ -65,27 +65,29 @@ def test_the_coordinator_grants_the_role_through_the_user_editor(client, login):
     )
 
     assert response.status_code == 302, soup(response).select(".error-message")
-    teacher = User.objects.get(pk=teacher.pk)
+    teacher = type(teacher).objects.get(pk=teacher.pk)
+    assert list(teacher.groups.all()) == [signallers]
     assert teacher.has_perm("signals.record_signals")
-    client.force_login(teacher)
-    assert client.get("/admin/signals/record/").status_code == 200
+    login(teacher)
+    assert client.get(RECORD).status_code == 200
 
 
-def test_a_signaller_records_a_tally_for_an_offer(client, signaller):
-    client.force_login(signaller)
-    page = soup(client.get("/admin/signals/record/"))
-    offers = [option.get_text(strip=True) for option in page.select('select[name="offer"] option')]
-    assert nl("The network in general") in offers
-    assert "Pleinvoetbal" in offers
+def test_a_signaller_records_a_tally_for_an_offer(client, login, signaller, offer, organisation):
+    login(signaller)
+    page = soup(client.get(RECORD))
+    choices = page.select_one('select[name="offer"]')
+    assert choices.select_one('option[value=""]').get_text(strip=True) == translated("The network in general")
+    group = choices.select_one(f'optgroup[label="{organisation.title}"]')
+    assert [o.get_text(strip=True) for o in group.select("option")] == [offer.title]
 
     data = tally(vervoer=3, kost=2, taal=0)
-    data.update(offer=str(offer("pleinvoetbal").translation_key), age_band="16-18", note="Na de les gehoord.")
-    response = client.post("/admin/signals/record/", data)
+    data.update(offer=str(offer.translation_key), age_band="16-18", note="Na de les gehoord.")
+    response = client.post(RECORD, data)
 
     assert response.status_code == 302
-    signal = Signal.objects.latest("pk")
+    signal = Signal.objects.get()
     assert signal.source == Signal.Source.PROFESSIONAL
-    assert signal.offer_key == offer("pleinvoetbal").translation_key
+    assert signal.offer_key == offer.translation_key
     assert signal.recorded_by == signaller
     assert signal.age_band == "16-18"
     assert signal.text == "Na de les gehoord."
@@ -93,81 +95,92 @@ def test_a_signaller_records_a_tally_for_an_offer(client, signaller):
         (threshold("vervoer").translation_key, 3),
         (threshold("kost").translation_key, 2),
     }
-    listing = soup(client.get("/admin/signals/record/"))
+    listing = soup(client.get(RECORD))
     assert "Na de les gehoord." in listing.get_text()
 
 
-def test_a_tally_for_the_network_in_general(client, signaller):
-    client.force_login(signaller)
+def test_a_tally_for_the_network_in_general(client, login, signaller):
+    login(signaller)
 
-    response = client.post("/admin/signals/record/", tally(informatie=4))
+    response = client.post(RECORD, tally(informatie=4))
 
     assert response.status_code == 302
-    assert Signal.objects.latest("pk").offer_key is None
+    signal = Signal.objects.get()
+    assert signal.offer_key is None
+    assert [(c.threshold_key, c.count) for c in signal.counts.all()] == [(threshold("informatie").translation_key, 4)]
 
 
+def in_two_days():
+    return (timezone.localdate() + datetime.timedelta(days=2)).isoformat()
+
+
+# Each wrong tally gets our own message (a msgid), or the form field's own message, which must state the
+# limit or repeat the wrong value. Values that depend on the clock are made in the test, not at collection.
 @pytest.mark.parametrize(
-    ("change", "message"),
+    ("field", "value", "ours", "states"),
     [
-        ({}, nl("Give a number for at least one threshold.")),
-        (
-            {"date": (timezone.localdate() + datetime.timedelta(days=2)).isoformat()},
-            nl("The date cannot be in the future."),
-        ),
-        ({"count_vervoer": 5000}, "500"),
-        ({"count_vervoer": -2}, "0"),
-        ({"offer": "not-an-offer"}, "not-an-offer"),
-        ({"note": "x" * 281}, "280"),
+        (None, None, "Give a number for at least one threshold.", None),
+        ("date", in_two_days, "The date cannot be in the future.", None),
+        ("vervoer", 5000, None, "500"),
+        ("vervoer", -2, None, "0"),
+        ("offer", "not-an-offer", None, "not-an-offer"),
+        ("note", "x" * (TEXT_MAX_LENGTH + 1), None, "280"),
     ],
+    ids=["nothing-counted", "future", "too-many", "negative", "unknown-offer", "long-note"],
 )
-def test_a_wrong_tally_gets_a_clear_message(client, signaller, change, message):
-    client.force_login(signaller)
-    data = tally() if not change or "count_vervoer" in change else tally(kost=1)
-    for name, value in change.items():
-        data[name if name != "count_vervoer" else f"count_{threshold('vervoer').translation_key}"] = value
-    before = Signal.objects.count()
+def test_a_wrong_tally_gets_a_clear_message(client, login, signaller, field, value, ours, states):
+    login(signaller)
+    data = tally() if field in (None, "vervoer") else tally(kost=1)
+    if field is not None:
+        name = count_field(field) if field == "vervoer" else field
+        data[name] = value() if callable(value) else value
+    if ours:
+        message = translated(ours)
+    else:
+        message = field_error(TallyForm().fields[name], str(data[name]))
+        assert states in message
 
-    response = client.post("/admin/signals/record/", data)
+    response = client.post(RECORD, data)
 
     assert response.status_code == 400
-    assert Signal.objects.count() == before
-    assert message in " ".join(
-        e.get_text(" ", strip=True) for e in soup(response).select(".error-message, .messages .error")
-    )
+    assert not Signal.objects.exists()
+    shown = [e.get_text(" ", strip=True) for e in soup(response).select(".error-message, .messages .error")]
+    assert message in shown
 
 
-def test_a_signaller_deletes_only_their_own_tallies(client, signaller):
-    colleague = User.objects.create_user("collega", password="x")
-    colleague.groups.add(Group.objects.get(name=SIGNALLERS))
-    client.force_login(colleague)
-    client.post("/admin/signals/record/", tally(kost=1))
-    theirs = Signal.objects.latest("pk")
-    client.force_login(signaller)
-    client.post("/admin/signals/record/", tally(kost=1))
-    mine = Signal.objects.latest("pk")
+def test_a_signaller_deletes_only_their_own_tallies(client, login, signaller):
+    colleague = signaller_account(username="collega")
+    login(colleague)
+    client.post(RECORD, tally(kost=1))
+    theirs = Signal.objects.get()
+    login(signaller)
+    client.post(RECORD, tally(kost=1))
+    mine = Signal.objects.exclude(pk=theirs.pk).get()
 
     for pk in (theirs.pk, "9" * 30):
         response = client.post(f"/admin/signals/record/{pk}/delete/", follow=True)
-        assert nl("This tally does not exist (any more), or someone else recorded it.") in soup(response).get_text()
+        assert translated("This tally does not exist (any more), or someone else recorded it.") in (
+            soup(response).get_text()
+        )
     assert client.post(f"/admin/signals/record/{mine.pk}/delete/").status_code == 302
-    assert list(Signal.objects.filter(pk__in=[mine.pk, theirs.pk])) == [theirs]
+    assert list(Signal.objects.all()) == [theirs]
 
 
-@pytest.mark.parametrize("username", ["arktos", "jac"])
-def test_partners_are_not_signallers_by_default(client, login, username):
-    login(username)
-    before = Signal.objects.count()
-    assert refused(client.get("/admin/signals/record/"))
-    assert refused(client.post("/admin/signals/record/", tally(kost=1)))
-    assert Signal.objects.count() == before
+@pytest.mark.parametrize("organisation_name", ["sprong", "kelder"])
+def test_partners_are_not_signallers_by_default(client, login, network, organisation_name):
+    login(network.accounts[organisation_name])
+
+    assert refused(client.get(RECORD))
+    assert refused(client.post(RECORD, tally(kost=1)))
+    assert not Signal.objects.exists()
 
 
-def test_a_signaller_sees_no_reports(client, signaller):
-    client.force_login(signaller)
+def test_a_signaller_sees_no_reports(client, login, signaller):
+    login(signaller)
 
     assert refused(client.get("/admin/signals/offers/"))
     assert refused(client.get("/admin/signals/network/"))
     assert refused(client.get("/admin/signals/network/csv/"))
     menu = client.get("/admin/").content.decode()
-    assert "/admin/signals/record/" in menu
+    assert RECORD in menu
     assert "/admin/signals/network/" not in menu
