@@ -1,8 +1,9 @@
 """The public side: the anonymous form and the thank-you."""
 
+import secrets
+
+from django.core.cache import cache
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale
@@ -10,8 +11,11 @@ from wagtail.models import Locale
 from directory.models import Threshold
 
 from . import abuse
-from .forms import WhatHoldsYouBackForm, as_id, live_offer
+from .forms import WhatHoldsYouBackForm, live_offer
 from .models import SignalAnswer
+
+THANKS_PREFIX = "signals:thanks:"
+THANKS_SECONDS = 600
 
 
 def form_context(form, offer):
@@ -43,19 +47,21 @@ def submit(request):
         return render(request, "signals/form_page.html", form_context(form, offer), status=400)
     form.save()
     offer = form.cleaned_data["offer"]
-    query = [("threshold", threshold.pk) for threshold in form.cleaned_data["thresholds"]]
-    if offer:
-        query.insert(0, ("offer", offer.pk))
-    # Post/redirect/get: reloading the thank-you does not send the signal twice.
-    return redirect(f"{reverse('signals:thanks')}?{urlencode(query)}")
+    # Post/redirect/get, so reloading the thank-you does not send the signal twice. What was ticked never goes
+    # into the URL (access logs, browser history): it waits in the cache for a few minutes under a random key.
+    key = secrets.token_urlsafe(16)
+    answer = {"offer": offer.pk if offer else None, "thresholds": [t.pk for t in form.cleaned_data["thresholds"]]}
+    cache.set(f"{THANKS_PREFIX}{key}", answer, THANKS_SECONDS)
+    return redirect("signals:thanks", key=key)
 
 
 @require_GET
-def thanks(request):
-    """Thanks, and for each ticked threshold what the offer already does about it."""
-    offer = live_offer(request.GET.get("offer"))
-    ids = [pk for pk in map(as_id, request.GET.getlist("threshold")) if pk]
-    thresholds = Threshold.objects.filter(locale=Locale.get_active(), pk__in=ids)
+def thanks(request, key=""):
+    """Thanks, and for each ticked threshold what the offer already does about it (while the key is fresh)."""
+    answer = cache.get(f"{THANKS_PREFIX}{key}") if key else None
+    answer = answer or {"offer": None, "thresholds": []}
+    offer = live_offer(answer["offer"])
+    thresholds = Threshold.objects.filter(locale=Locale.get_active(), pk__in=answer["thresholds"])
     answers = []
     for threshold in thresholds:
         measures = []

@@ -116,6 +116,22 @@ def test_thank_you_answers_with_what_the_offer_does_about_each_threshold(visitor
     }
 
 
+def test_the_thank_you_address_carries_nothing_of_the_answer(visitor, network):
+    """Access logs and browser history keep URLs: what a young person ticked must not be in one."""
+    straatvoetbal = network.offer("straatvoetbal")
+    kost, vervoer = threshold("kost"), threshold("vervoer")
+    response = visitor.post("/nl/signals/", form_data(straatvoetbal, [kost, vervoer]))
+
+    location = response["Location"]
+    assert "?" not in location
+    for revealing in (str(straatvoetbal.pk), str(kost.pk), str(vervoer.pk), "offer", "threshold"):
+        assert revealing not in location.removeprefix("/nl/signals/thanks/")
+    thanks = soup(visitor.get(location))
+    assert [item.strong.get_text(strip=True) for item in thanks.select(".measure")] == [
+        translated("%(name)s?", name=t.name) for t in sorted([kost, vervoer], key=lambda t: t.name)
+    ]
+
+
 def test_reloading_the_thank_you_does_not_send_again(visitor, network):
     response = visitor.post("/nl/signals/", form_data(network.offer("straatvoetbal"), [threshold("kost")]))
     assert Signal.objects.count() == 1
