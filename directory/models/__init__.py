@@ -10,6 +10,7 @@ from .pages import (
     ThresholdMeasure,
     WeeklySlot,
 )
+from .reminders import ReviewReminder
 from .snippets import AccessibilityFeature, Language, Municipality, Sector, Theme, Threshold
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "OfferPage",
     "OrganisationPage",
     "OrganisationTag",
+    "ReviewReminder",
     "SchoolHoliday",
     "Sector",
     "SocialLink",

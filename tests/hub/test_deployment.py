@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -43,7 +44,7 @@ def test_canonical_hreflang_and_sitemap_links_carry_the_public_address(client, h
     assert alternates["fr"].startswith(f"{url}/fr/")
 
     sitemap = client.get("/sitemap.xml").content.decode()
-    locations = [line for line in sitemap.split("<loc>")[1:]]
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap)
     assert locations and all(location.startswith(f"{url}/") for location in locations)
 
 

@@ -1,6 +1,5 @@
 """The home page, the language switcher and the doors into the site (admin, API, documents) outside the languages."""
 
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command

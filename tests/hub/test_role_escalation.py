@@ -43,7 +43,8 @@ def test_a_coordinator_cannot_make_itself_a_site_wide_publisher(client, db):
     publishers = site_wide_publishers()
     boss = coordinator()
     client.force_login(boss)
-    data = admin_form_data(edit_form(client, boss), groups=[str(g.pk) for g in boss.groups.all()] + [str(publishers.pk)])
+    groups = [str(group.pk) for group in boss.groups.all()] + [str(publishers.pk)]
+    data = admin_form_data(edit_form(client, boss), groups=groups)
     response = client.post(f"/admin/users/edit/{boss.pk}/", data)
     assert response.status_code == 200  # the form again, with the error
     assert "groups" in response.context["form"].errors
