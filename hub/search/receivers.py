@@ -1,7 +1,8 @@
-"""Keep the catalogues true: Wagtail's publish, unpublish, move and delete signals update the documents."""
+"""Keep the catalogues true: publishing, unpublishing, moving, deleting and view restrictions update the documents."""
 
-from django.db.models.signals import post_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import store
@@ -27,10 +28,21 @@ def on_unpublished(sender, instance, **kwargs):
     _refresh(instance)
 
 
-def on_moved(sender, instance, **kwargs):
-    # The moved page and everything below it may now sit under another organisation.
-    for page in Page.objects.descendant_of(instance, inclusive=True).specific():
+def _refresh_tree(root):
+    for page in Page.objects.descendant_of(root, inclusive=True).specific():
         _refresh(page)
+
+
+def on_moved(sender, instance, **kwargs):
+    # The moved page and everything below it may now sit under another organisation, or a restricted page.
+    _refresh_tree(instance)
+
+
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="hub_search_restricted")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="hub_search_unrestricted")
+def on_view_restriction_changed(sender, instance, **kwargs):
+    """A page made private (or public again) takes everything below it out of the catalogues (or back in)."""
+    _refresh_tree(instance.page)
 
 
 def on_deleted(sender, instance, **kwargs):
