@@ -1,10 +1,10 @@
 """Journeys in a real browser: Debian's Chromium driven by Playwright against pytest-django's live server.
 
 The live server needs committed data, so these tests are transactional, and Django empties the database
-after each one. To keep that cheap, the demo network (plus French copies of the page types the demo only
-has in Dutch and English) is serialised once and loaded back before each test: Django's own
-"serialized rollback", fed with the demo instead of the empty post-migration database. When the browser
-tests are done, the plain demo goes back in, so tests that run later find what they expect.
+after each one. To keep that cheap, the site skeleton (tests/conftest.py) with the network of
+tests/frontend/pages.py is built and serialised once, and loaded back before each test: Django's own
+"serialized rollback", fed with that network instead of the empty post-migration database. When the
+browser tests are done, the plain skeleton goes back in, so tests that run later find what they expect.
 """
 
 import os
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from django.db import connection, connections
 
-from tests.frontend.pages import LANGUAGES, PAGE_TYPES, page_path
+from tests.frontend.pages import build_public_pages
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -50,22 +50,23 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="package", autouse=True)
-def demo_snapshot(django_db_setup, django_db_blocker):
-    """Serialise the demo (with the French copies) once; put the plain demo back afterwards."""
+def public_pages(django_db_setup, django_db_blocker):
+    """Build the network once and serialise it for every test; put the plain skeleton back afterwards."""
     from django.core.management import call_command
     from django.db import transaction
 
     with django_db_blocker.unblock():
         plain = connection.creation.serialize_db_to_string()
         with transaction.atomic():
-            paths = {language: {t.name: page_path(t, language) for t in PAGE_TYPES} for language in LANGUAGES}
+            built = build_public_pages()
         before = getattr(connection, "_test_serialized_contents", None)
         connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-    yield paths
+    yield built
     with django_db_blocker.unblock():
         # As Django's TransactionTestCase does: keep the sequences, so later inserts get fresh ids.
         call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
         connection.creation.deserialize_db_from_string(plain)
+        assert connection.creation.serialize_db_to_string() == plain, "the skeleton did not come back as it was"
         if before is None:
             del connection._test_serialized_contents
         else:
@@ -75,15 +76,19 @@ def demo_snapshot(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def site(live_server, demo_snapshot):
-    """The live server's address, and the path of every public page type per language."""
+def site(live_server, public_pages):
+    """The live server's address, and the network's pages and paths (public_pages.paths[language][name])."""
 
     class Site:
         url = live_server.url
-        paths = demo_snapshot
+        pages = public_pages.pages
+        paths = public_pages.paths
 
         def __call__(self, path):
             return self.url + path
+
+        def every_path(self, language):
+            return public_pages.every_path(language)
 
     return Site()
 

@@ -3,7 +3,7 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.frontend.pages import LANGUAGES, OTHER_PAGES
+from tests.frontend.pages import LANGUAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -21,10 +21,10 @@ SCREENS = [*(("phone", language) for language in LANGUAGES), ("desktop", "nl")]
 def test_no_accessibility_violations(site, open_page, language):
     axe = Axe()
     page = open_page()
-    paths = {**site.paths[language], **{name: path.format(language=language) for name, path in OTHER_PAGES.items()}}
     problems = []
-    for name, path in paths.items():
-        page.goto(site(path))
+    for name, path in site.every_path(language).items():
+        response = page.goto(site(path))
+        assert response.status == (404 if name == "not-found" else 200), f"{path} answered {response.status}"
         if page.viewport_size["width"] < 600:
             # Reflow (WCAG 1.4.10): usable at 320 CSS pixels wide without scrolling sideways.
             page.set_viewport_size({"width": 320, "height": 740})

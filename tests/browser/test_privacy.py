@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.frontend.pages import LANGUAGES, OTHER_PAGES
+from tests.frontend.pages import LANGUAGES
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -15,10 +15,12 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(site, open_page):
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     with_cookies = []
+    visited = set()
     for language in LANGUAGES:
-        paths = {**site.paths[language], **{n: p.format(language=language) for n, p in OTHER_PAGES.items()}}
-        for path in paths.values():
-            page.goto(site(path), wait_until="load")
+        for name, path in site.every_path(language).items():
+            response = page.goto(site(path), wait_until="load")
+            assert response.status == (404 if name == "not-found" else 200), f"{path} answered {response.status}"
+            visited.add(site(path))
             cookies = page.context.cookies()
             if cookies:
                 with_cookies.append(f"{path}: {', '.join(cookie['name'] for cookie in cookies)}")
@@ -28,5 +30,6 @@ def test_no_request_leaves_the_site_and_no_cookie_is_set(site, open_page):
         {url for url in requested if urlsplit(url).scheme in ("http", "https", "ws", "wss")}
         - {url for url in requested if urlsplit(url).netloc == own}
     )
-    assert requested and not elsewhere, f"requests to other hosts: {elsewhere}"
+    assert visited <= set(requested), "every page visited must show up among the requests watched"
+    assert not elsewhere, f"requests to other hosts: {elsewhere}"
     assert not with_cookies, "anonymous page views that set cookies:\n" + "\n".join(with_cookies)

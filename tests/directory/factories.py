@@ -119,6 +119,8 @@ class ThresholdMeasureFactory(factory.django.DjangoModelFactory):
         model = ThresholdMeasure
 
     measure = factory.Sequence(lambda n: f"Maatregel {n}")
+    # The order partners give them; without it the database may return them in any order.
+    sort_order = factory.Sequence(int)
 
 
 class SchoolHolidayFactory(factory.django.DjangoModelFactory):
