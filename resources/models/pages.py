@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Value
 from django.utils.functional import cached_property
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -410,8 +410,14 @@ class MethodPage(LibraryPage):
             .filter(locale_id=self.locale_id)
             .exclude(pk__in=[self.pk, *(page.pk for page in chosen)])
             .annotate(
-                shared_themes=Count("themes", filter=Q(themes__slug__in=theme_slugs), distinct=True),
-                shared_tags=Count("tagged_items", filter=Q(tagged_items__tag__name__in=tag_names), distinct=True),
+                # Django turns a count filtered on an empty list into a constant 0 for the whole row (the sum
+                # too), so a method without tags (or themes) would find nothing: count only what it has.
+                shared_themes=Count("themes", filter=Q(themes__slug__in=theme_slugs), distinct=True)
+                if theme_slugs
+                else Value(0),
+                shared_tags=Count("tagged_items", filter=Q(tagged_items__tag__name__in=tag_names), distinct=True)
+                if tag_names
+                else Value(0),
             )
             .annotate(shared=models.F("shared_themes") + models.F("shared_tags"))
             .filter(shared__gt=0)

@@ -1,17 +1,21 @@
 """The public contribution forms, as a visitor from another city and the coordinator meet them."""
 
 import time
+from urllib.parse import quote
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.models import WorkflowState
 
+from hub.abuse import HONEYPOT_MESSAGE
 from resources.forms import FILL_TIME, RATE_LIMIT
 from resources.models import AdaptationLogEntry, Contribution, MethodPage, MethodTheme, TargetGroup
 from resources.moderation import CONTRIBUTIONS_COLLECTION
+from tests.helpers import sets_no_cookie, soup, text_of, translated
 
-from .conftest import soup, started_seconds_ago, text_of, translated
+from .conftest import bilingual, started_seconds_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -46,6 +50,10 @@ def proposal(**changes):
     return data
 
 
+def form_errors(response):
+    return {name: list(errors) for name, errors in response.context["form"].errors.items()}
+
+
 def workflow_state(obj):
     return WorkflowState.objects.active().get(base_content_type=obj.get_base_content_type(), object_id=str(obj.pk))
 
@@ -61,7 +69,9 @@ def test_the_form_is_public_and_needs_no_account(client):
     assert translated(promise) in text_of(response)
 
 
-def test_a_proposal_becomes_a_draft_in_the_coordinators_workflow_and_stays_off_the_site(client, login):
+def test_a_proposal_becomes_a_draft_in_the_coordinators_workflow_and_stays_off_the_site(
+    client, login, make_coordinator
+):
     response = client.post(PROPOSE, proposal())
     assert response.status_code == 302
     assert response["Location"] == THANKS
@@ -88,15 +98,15 @@ def test_a_proposal_becomes_a_draft_in_the_coordinators_workflow_and_stays_off_t
     assert TITLE not in text_of(client.get("/nl/methodes/?q=straatwandeling"))
 
     # The coordinator finds it waiting for review on the admin dashboard.
-    login("coordinator")
+    login(make_coordinator())
     dashboard = client.get("/admin/")
     assert TITLE in text_of(dashboard)
 
 
-def test_approval_by_the_coordinator_publishes_it(client, login):
-    client.post(PROPOSE, proposal())
+def test_approval_by_the_coordinator_publishes_it(client, login, make_coordinator):
+    assert client.post(PROPOSE, proposal()).status_code == 302
     page = MethodPage.objects.get(title=TITLE)
-    coordinator = login("coordinator")
+    coordinator = login(make_coordinator())
     workflow_state(page).current_task_state.approve(user=coordinator)
     page.refresh_from_db()
     assert page.live
@@ -130,9 +140,17 @@ def test_an_invalid_proposal_shows_field_errors_and_keeps_what_was_typed(client)
     assert not MethodPage.objects.filter(title=TITLE).exists()
 
 
-def test_a_robot_filling_the_honeypot_is_thanked_but_nothing_is_saved(client):
+def test_a_robot_filling_the_honeypot_is_refused_with_what_was_typed_kept_and_nothing_saved(client):
     response = client.post(PROPOSE, proposal(website="http://spam.example"))
-    assert response.status_code == 302
+    assert response.status_code == 200
+    page = soup(response)
+    message = translated(HONEYPOT_MESSAGE)
+    assert message in page.select_one("#form-errors").get_text(" ")
+    assert form_errors(response) == {"website": [message]}
+    # What was typed is still there, so a person who filled in the hidden field by accident can send again.
+    assert page.select_one("#id_title")["value"] == TITLE
+    assert page.select_one("#id_email")["value"] == "an.peeters@example.org"
+    assert page.select_one("#id_steps").get_text().strip().startswith("Spreek een plek af")
     assert not MethodPage.objects.filter(title=TITLE).exists()
     assert not Contribution.objects.exists()
 
@@ -179,10 +197,11 @@ def test_too_many_proposals_from_one_address_are_refused(client):
     assert other.status_code == 302
 
 
+LOGIN = "/nl/_util/login/"  # Wagtail's sign-in page for restricted documents, in the site's language
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
-def test_an_allowed_attachment_waits_in_a_collection_only_signed_in_people_can_open(client):
+def test_an_allowed_attachment_waits_in_a_collection_only_signed_in_people_can_open(client, login, make_coordinator):
     upload = SimpleUploadedFile("werkblad.pdf", PDF, content_type="application/pdf")
     assert client.post(PROPOSE, {**proposal(), "attachment": upload}).status_code == 302
     page = MethodPage.objects.get(title=TITLE)
@@ -190,7 +209,12 @@ def test_an_allowed_attachment_waits_in_a_collection_only_signed_in_people_can_o
     assert document.collection.name == CONTRIBUTIONS_COLLECTION
     response = client.get(document.url)
     assert response.status_code == 302
-    assert "/admin/login/" in response["Location"] or "login" in response["Location"]
+    assert response["Location"] == f"{LOGIN}?next={quote(document.url)}"
+    assert client.get(response["Location"]).status_code == 200
+    login(make_coordinator())
+    download = client.get(document.url)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == PDF
 
 
 @pytest.mark.parametrize(
@@ -227,6 +251,16 @@ def test_the_english_form_files_the_proposal_in_the_english_library(client):
     assert page.get_parent().url == "/en/methods/"
 
 
+@pytest.fixture
+def method():
+    """The method other cities tell about: in Dutch and English."""
+    return bilingual(
+        ("Ouderavond over sociale media", "Een avond voor ouders."),
+        ("Parents' evening on social media", "An evening for parents."),
+        slug="ouderavond-sociale-media",
+    )
+
+
 ADAPT = "/nl/methodes/ouderavond-sociale-media/adapt/"
 
 
@@ -248,7 +282,9 @@ def adaptation(**changes):
     return data
 
 
-def test_an_adaptation_waits_for_approval_then_appears_in_the_log_in_both_languages(client, login):
+def test_an_adaptation_waits_for_approval_then_appears_in_the_log_in_both_languages(
+    client, login, method, make_coordinator
+):
     response = client.post(ADAPT, adaptation())
     assert response["Location"] == "/nl/methodes/ouderavond-sociale-media/adapt/thanks/"
     assert translated("Your story has been sent to the coordinator.") in text_of(client.get(response["Location"]))
@@ -257,8 +293,8 @@ def test_an_adaptation_waits_for_approval_then_appears_in_the_log_in_both_langua
     assert workflow_state(entry).status == WorkflowState.STATUS_IN_PROGRESS
     assert "voetbalclub" not in text_of(client.get("/nl/methodes/ouderavond-sociale-media/"))
 
-    coordinator = login("coordinator")
-    assert "Geel" in text_of(client.get("/admin/"))
+    coordinator = login(make_coordinator())
+    assert str(entry) in text_of(client.get("/admin/"))  # "Geel: <the method>", waiting for review
     workflow_state(entry).current_task_state.approve(user=coordinator)
     client.logout()
     assert "voetbalclub" in text_of(client.get("/nl/methodes/ouderavond-sociale-media/"))
@@ -266,7 +302,7 @@ def test_an_adaptation_waits_for_approval_then_appears_in_the_log_in_both_langua
     assert "jan@example.org" not in text_of(client.get("/nl/methodes/ouderavond-sociale-media/"))
 
 
-def test_an_invalid_adaptation_keeps_what_was_typed(client):
+def test_an_invalid_adaptation_keeps_what_was_typed(client, method):
     response = client.post(ADAPT, adaptation(what_happened="", participants="veel"))
     assert response.status_code == 200
     page = soup(response)
@@ -276,12 +312,25 @@ def test_an_invalid_adaptation_keeps_what_was_typed(client):
     assert not AdaptationLogEntry.objects.filter(city="Geel").exists()
 
 
-@pytest.mark.parametrize("url", [PROPOSE, ADAPT])
-def test_contribution_forms_need_no_cookie_and_post_without_one(url):
-    from django.test import Client
+def test_a_robot_filling_the_honeypot_of_the_adaptation_form_is_refused_too(client, method):
+    response = client.post(ADAPT, adaptation(website="http://spam.example"))
+    assert response.status_code == 200
+    assert form_errors(response) == {"website": [translated(HONEYPOT_MESSAGE)]}
+    page = soup(response)
+    assert translated(HONEYPOT_MESSAGE) in page.select_one("#form-errors").get_text(" ")
+    assert page.select_one("#id_what_changed").get_text().strip().startswith("We nodigden ouders uit")
+    assert page.select_one("#id_city")["value"] == "Geel"
+    assert not AdaptationLogEntry.objects.exists()
+    assert not Contribution.objects.exists()
 
+
+@pytest.mark.parametrize("url", [PROPOSE, ADAPT])
+def test_contribution_forms_need_no_cookie_and_post_without_one(method, url):
     browser = Client(enforce_csrf_checks=True)  # as a real browser: CSRF is checked
     response = browser.get(url)
     assert response.status_code == 200
-    assert not response.cookies
-    assert browser.post(url, {}).status_code == 200  # field errors shown again, not a CSRF refusal (403)
+    assert sets_no_cookie(response)
+    again = browser.post(url, {})
+    assert again.status_code == 200  # field errors shown again, not a CSRF refusal (403)
+    assert soup(again).select_one("#form-errors") is not None
+    assert sets_no_cookie(again)

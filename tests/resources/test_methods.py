@@ -2,17 +2,12 @@
 
 import pytest
 
-from resources.models import AdaptationLogEntry, MethodPage, MethodTheme
+from resources.models import MethodPage
+from tests.helpers import soup, text_of, translated
 
-from .conftest import soup, text_of, translated
+from .conftest import LESSONS, METHOD_URLS, WORKSHEETS, adaptation, bilingual, english, make_method
 
 pytestmark = pytest.mark.django_db
-
-LESSONS = {"nl": "/nl/methodes/lespakket-sociale-media/", "en": "/en/methods/lespakket-sociale-media/"}
-
-
-def method(slug, language="nl"):
-    return MethodPage.objects.get(slug=slug, locale__language_code=language)
 
 
 def facts(response):
@@ -23,40 +18,52 @@ def facts(response):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_a_method_page_shows_everything_needed_to_run_it(client, language):
-    response = client.get(LESSONS[language])
+def test_a_method_page_shows_everything_needed_to_run_it(client, lesson_package, language):
+    response = client.get(lesson_package.url(language))
     assert response.status_code == 200
     page = soup(response)
     headings = [h.get_text(strip=True) for h in page.select("section.method-section > h2")]
-    for heading in (
-        "Aims",
-        "Preparation",
-        "Materials",
-        "Step by step",
-        "Attachments",
-        "Background",
-        "Evaluation and evidence",
-        "How others adapted it",
-        "Licence",
-        "Contact",
-        "Related methods",
-    ):
-        assert translated(heading, language) in headings
+    assert headings == [
+        translated(heading, language)
+        for heading in (
+            "Aims",
+            "Preparation",
+            "Materials",
+            "Step by step",
+            "Attachments",
+            "Background",
+            "Evaluation and evidence",
+            "How others adapted it",
+            "Licence",
+            "Contact",
+            "Related methods",
+        )
+    ]
     shown = facts(response)
     if language == "en":
         assert shown["For"] == "Young people aged 12 to 14, Young people aged 15 to 18, Teachers"
         assert shown["Themes"] == "Media literacy, Online hate, Cyberbullying, Privacy and data sharing"
-        assert shown["Duration"].startswith("Three lessons of 50 minutes")
+        assert shown["Format"] == "Lesson package"
+        assert shown["Duration"] == "Three lessons of 50 minutes (Several sessions)"
         assert shown["Group size"] == "15 to 28 people"
+        assert shown["Developed by"] == "Jeugddienst Herentals, Herentals"
         assert shown["Available in"] == "English, Nederlands"
     else:
-        assert "Leerkrachten" in shown[translated("For", "nl")]
-        assert "Cyberpesten" in shown[translated("Themes", "nl")]
-    assert "Demo" in page.select_one("#background-heading").find_parent("section").get_text()
+        assert (
+            shown[translated("For", "nl")] == "Jongeren van 12 tot 14 jaar, Jongeren van 15 tot 18 jaar, Leerkrachten"
+        )
+        assert (
+            shown[translated("Themes", "nl")]
+            == "Mediawijsheid, Online haatspraak, Cyberpesten, Privacy en gegevens delen"
+        )
+        assert shown[translated("Duration", "nl")].startswith("Drie lessen van 50 minuten")
+    background = LESSONS[language]["background"][0][1].removeprefix("<p>").removesuffix("</p>")
+    assert background in page.select_one("#background-heading").find_parent("section").get_text()
+    assert "sara.claes@example.org" in page.select_one("#contact-heading").find_parent("section").get_text()
 
 
-def test_steps_are_numbered_and_tips_and_warnings_sit_between_them(client):
-    page = soup(client.get(LESSONS["en"]))
+def test_steps_are_numbered_and_tips_and_warnings_sit_between_them(client, lesson_package):
+    page = soup(client.get(lesson_package.url("en")))
     blocks = page.select("section.steps > section.step, section.steps > aside.callout")
     kinds = [
         block.select_one(".step__number").get_text(strip=True) if "step" in block["class"] else block["class"][1]
@@ -64,13 +71,14 @@ def test_steps_are_numbered_and_tips_and_warnings_sit_between_them(client):
     ]
     assert kinds == ["Step 1", "callout--tip", "Step 2", "Step 3", "callout--warning", "Step 4"]
     third = page.select_one("#step-3 .step__title").get_text(" ", strip=True)
-    assert third.endswith("Lesson 3: bullying and hate online")
-    assert page.select_one(".callout--warning").get_text(" ", strip=True).startswith("Warning")
+    assert third == "Step 3 Lesson 3: bullying and hate online"
+    warning = page.select_one(".callout--warning").get_text(" ", strip=True)
+    assert warning == "Warning Do not show real messages from pupils in the class."
 
 
-def test_the_licence_is_cc_by_sa_with_a_badge_served_by_the_site_itself(client):
+def test_the_licence_is_cc_by_sa_with_a_badge_served_by_the_site_itself(client, lesson_package):
     for language, deed in (("nl", "deed.nl"), ("en", "deed.en")):
-        page = soup(client.get(LESSONS[language]))
+        page = soup(client.get(lesson_package.url(language)))
         licence = page.select_one("p.licence a[rel=license]")
         assert licence["href"] == f"https://creativecommons.org/licenses/by-sa/4.0/{deed}"
         assert "CC BY-SA 4.0" in licence.get_text()
@@ -84,76 +92,116 @@ def test_the_licence_is_cc_by_sa_with_a_badge_served_by_the_site_itself(client):
     assert MethodPage(title="x").licence == "cc-by-sa-4.0"
 
 
-def test_attachments_link_to_their_documents(client):
-    page = soup(client.get(LESSONS["en"]))
-    link = page.select_one("ul.attachments li.attachment a")
-    assert link.get_text(strip=True) == "Worksheet: what do I share online? (demo)"
-    assert "Worksheet" in link.find_parent("li").select_one(".attachment__meta").get_text()
-    download = client.get(link["href"])
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_attachments_link_to_their_documents(client, lesson_package, language):
+    title, _filename, text = WORKSHEETS[language]
+    page = soup(client.get(lesson_package.url(language)))
+    links = page.select("ul.attachments li.attachment a")
+    assert [link.get_text(strip=True) for link in links] == [title]
+    meta = links[0].find_parent("li").select_one(".attachment__meta").get_text()
+    assert translated("Worksheet", language) in meta and "TXT" in meta
+    assert links[0]["href"] == lesson_package.worksheets[language].url
+    download = client.get(links[0]["href"])
     assert download.status_code == 200
-    assert b"Which app do you use most?" in b"".join(download.streaming_content)
+    assert b"".join(download.streaming_content) == text.encode()
 
 
-def test_the_adaptation_log_shows_approved_entries_only(client):
-    page = method("lespakket-sociale-media")
-    AdaptationLogEntry.objects.create(
-        method=page, city="Kladstad", what_changed="Nog niet goedgekeurd.", what_happened="-", live=False
-    )
-    log = soup(client.get(LESSONS["en"])).select_one("#adaptations")
-    assert "Voorbeeldstad (demo)" in log.get_text()
+def test_the_adaptation_log_shows_approved_entries_only(client, lesson_package):
+    adaptation(lesson_package.nl, "Kladstad", live=False, what_changed="Nog niet goedgekeurd.")
+    # Approved stories show in every language of the method.
+    for language in ("nl", "en"):
+        log = soup(client.get(lesson_package.url(language))).select_one("#adaptations")
+        stories = [story.get_text(" ", strip=True) for story in log.select("article.adaptation h3")]
+        assert stories == ["Mol · Jeugddienst Mol (najaar 2025)"]
+        assert "Kladstad" not in log.get_text()
+    log = soup(client.get(lesson_package.url("en"))).select_one("#adaptations")
     assert "24 participants" in log.get_text()
-    assert "Kladstad" not in log.get_text()
-    assert log.find_next("a", href="/en/methods/lespakket-sociale-media/adapt/") is not None
+    assert log.find_next("a", href=f"{lesson_package.url('en')}adapt/") is not None
 
 
-def test_related_methods_come_from_the_editor_then_from_shared_themes_and_tags(client):
-    related = [a.get_text(strip=True) for a in soup(client.get(LESSONS["nl"])).select("section.related .card__title a")]
-    assert related[:2] == [
-        "Train-the-trainer mediawijsheid voor leerkrachten en communicatieambtenaren",
-        "Ouderavond over sociale media",
+def test_related_methods_come_from_the_editor_then_from_shared_themes_and_tags(client, lesson_package):
+    def related(url):
+        return [a.get_text(strip=True) for a in soup(client.get(url)).select("section.related .card__title a")]
+
+    silent_middle = bilingual(
+        ("Werken met het stille midden", "Een workshop."),
+        ("Working with the silent middle", "A workshop."),
+        themes=("online-polarisatie", "online-haat"),
+        tags=("polarisatie",),
+    )
+    debate = bilingual(
+        ("Debat over polarisatie", "Een debat."),
+        ("A debate on polarisation", "A debate."),
+        themes=("online-polarisatie",),
+        tags=("polarisatie",),
+    )
+    bilingual(
+        ("Buurtwandeling", "Een wandeling."), ("Neighbourhood walk", "A walk."), themes=("vrijetijdsparticipatie",)
+    )
+
+    # The editor's two choices first, in their order; the third place goes to the method sharing a theme.
+    chosen = [page.title for page in lesson_package.related]
+    assert related(lesson_package.url("nl")) == [*chosen, silent_middle.title]
+    assert related(lesson_package.url("en")) == [
+        *(english(page).title for page in lesson_package.related),
+        "Working with the silent middle",
     ]
-    assert len(related) == 3
     # Without chosen ones, methods sharing most themes and tags come first, in the page's own language.
-    stille_midden = method("werken-met-het-stille-midden", "en")
-    found = stille_midden.related_methods()
-    assert found and all(page.locale.language_code == "en" for page in found)
-    assert found[0].slug in {"train-the-trainer-mediawijsheid", "lespakket-sociale-media"}
-    assert all({"online-polarisatie", "online-haat"} & {t.slug for t in page.theme_terms} for page in found)
+    assert [page.title for page in english(silent_middle).related_methods()] == [
+        english(debate).title,  # a theme and a tag in common
+        lesson_package.en.title,  # one theme in common
+    ]
 
 
-def test_related_methods_never_show_drafts(client, draft_method):
-    theme = MethodTheme.objects.get(slug="mediawijsheid", locale__language_code="nl")
-    assert theme in draft_method.themes.all()
-    for slug in ("chillweek", "focusgroep-scholen", "participatief-jongerentraject"):
-        assert draft_method not in method(slug).related_methods(limit=10)
+def test_related_methods_never_show_drafts(method_index, draft_method):
+    sharing = [make_method(method_index, f"Methode {n}", themes=["mediawijsheid"], tags=["school"]) for n in range(3)]
+    for page in sharing:
+        found = page.related_methods(limit=10)
+        assert found == [other for other in sharing if other != page]
+        assert draft_method not in found
 
 
-def test_the_print_view_of_a_method_is_a_clean_a4_page(client):
-    response = client.get(LESSONS["nl"] + "print/")
+def test_a_method_without_tags_still_finds_methods_sharing_its_themes(method_index):
+    first, second = (make_method(method_index, title, themes=["mediawijsheid"]) for title in ("Eerste", "Tweede"))
+    assert first.related_methods() == [second]
+
+
+def test_the_print_view_of_a_method_is_a_clean_a4_page(client, lesson_package):
+    url = lesson_package.url("nl")
+    response = client.get(url + "print/")
     assert response.status_code == 200
     page = soup(response)
     assert page.select_one("header.site-header") is None
     assert page.select_one('link[rel="stylesheet"]')["href"].endswith("resources/css/print.css")
-    assert page.select_one("h1").get_text(strip=True) == "Lespakket mediawijsheid: sociale media in de klas"
+    assert page.select_one("h1").get_text(strip=True) == LESSONS["nl"]["title"]
     assert len(page.select("section.step")) == 4
     assert page.select_one("p.licence a[rel=license]") is not None
-    assert page.select_one('link[rel="canonical"]')["href"].endswith(LESSONS["nl"])
-    assert soup(client.get(LESSONS["nl"])).find("a", href=LESSONS["nl"] + "print/") is not None
+    assert page.select_one('link[rel="canonical"]')["href"] == f"http://localhost{url}"
+    assert soup(client.get(url)).find("a", href=url + "print/") is not None
 
 
-def test_each_method_exists_in_dutch_and_english_and_the_language_switch_goes_there(client):
-    assert MethodPage.objects.live().filter(locale__language_code="nl").count() == 7
-    assert MethodPage.objects.live().filter(locale__language_code="en").count() == 7
-    for page in MethodPage.objects.live().filter(locale__language_code="nl"):
-        english = page.get_translation(method(page.slug, "en").locale)
-        assert english.live and english.title != page.title
-    links = {a["hreflang"]: a["href"] for a in soup(client.get(LESSONS["nl"])).select("link[rel=alternate][hreflang]")}
-    assert links["en"].endswith(LESSONS["en"])
+def test_a_translated_method_links_its_translation_and_an_untranslated_one_the_home_page(client, lesson_package):
+    links = {
+        a["hreflang"]: a["href"]
+        for a in soup(client.get(lesson_package.url("nl"))).select("link[rel=alternate][hreflang]")
+    }
+    assert links == {
+        "nl": f"http://localhost{lesson_package.url('nl')}",
+        "x-default": f"http://localhost{lesson_package.url('nl')}",
+        "en": f"http://localhost{lesson_package.url('en')}",
+    }
+    switch = soup(client.get(lesson_package.url("nl"))).select_one("a[hreflang=en][lang=en]")
+    assert switch["href"] == lesson_package.url("en")
+
+    dutch_only = make_method(lesson_package.nl.get_parent().specific, "Buurtwandeling met jongeren")
+    page = soup(client.get(dutch_only.url))
+    assert [a["hreflang"] for a in page.select("link[rel=alternate][hreflang]")] == ["nl", "x-default"]
+    assert page.select_one("a[hreflang=en][lang=en]")["href"] == "/en/"
 
 
-def test_the_library_page_lists_the_methods_and_invites_proposals(client):
-    response = client.get("/en/methods/")
-    cards = soup(response).select(".method-card .card__title a")
-    assert len(cards) == 7
+def test_the_library_page_lists_the_methods_and_invites_proposals(client, lesson_package):
+    response = client.get(METHOD_URLS["en"])
+    cards = [a.get_text(strip=True) for a in soup(response).select(".method-card .card__title a")]
+    assert sorted(cards) == sorted([lesson_package.en.title, *(english(page).title for page in lesson_package.related)])
     assert soup(response).find("a", href="/en/methods/propose/") is not None
     assert "Media literacy" in text_of(response)
