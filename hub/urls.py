@@ -35,7 +35,10 @@ urlpatterns = [
 if settings.DEBUG:
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Only the image folders (renditions and originals, all public), as the proxy in production: documents go
+    # through /documents/, which checks who may download them.
+    for folder in ["images", "original_images"]:
+        urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder)
 
 # Public pages carry their language in the URL (/nl/, /en/, /fr/), so links and search engines
 # always land on one language without cookies.

@@ -4,15 +4,16 @@ Methods, the framework and adaptation-log entries are published only after a coo
 contributions from the public form enter the same workflow. Safe to run again.
 """
 
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Collection, CollectionViewRestriction, WorkflowContentType
 
-from hub.roles import approval_workflow, ensure_coordinators, moderate, permission
+from hub.roles import COORDINATORS, approval_workflow, ensure_coordinators, moderate, permission
 
 from .models import AdaptationLogEntry, FrameworkPage, MethodIndexPage
 
-#: Where files sent with the public form wait; only signed-in people can download them until moved.
+#: Where files sent with the public form wait; only coordinators can download them until moved.
 CONTRIBUTIONS_COLLECTION = "Bijdragen (nog niet nagekeken)"
 
 SNIPPET_PERMISSIONS = {
@@ -26,12 +27,18 @@ SNIPPET_PERMISSIONS = {
 
 
 def contributions_collection():
+    """Files sent with the public form wait here, downloadable by coordinators only: no one has reviewed them
+    yet, so no partner or other signed-in account may open them (partners hold rights on their own collection
+    only). The restriction of an earlier setup, "any signed-in account", is replaced."""
     collection = Collection.objects.filter(name=CONTRIBUTIONS_COLLECTION).first()
     if collection is None:
         collection = Collection.get_first_root_node().add_child(name=CONTRIBUTIONS_COLLECTION)
-    CollectionViewRestriction.objects.get_or_create(
-        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    coordinators, _created = Group.objects.get_or_create(name=COORDINATORS)
+    restriction, _created = CollectionViewRestriction.objects.get_or_create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
     )
+    restriction.groups.set([coordinators])
+    CollectionViewRestriction.objects.filter(collection=collection).exclude(pk=restriction.pk).delete()
     return collection
 
 

@@ -186,7 +186,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Documents are stored under random folders (hub/storage.py).
+    "default": {"BACKEND": "hub.storage.MediaStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -211,6 +212,9 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Documents download only through Wagtail's view, which checks the collection's view restriction (files sent
+# with a contribution wait for the coordinator); /media/ serves images only, never documents.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Publishing goes through the coordinator's moderation workflow.

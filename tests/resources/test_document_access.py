@@ -71,7 +71,7 @@ def test_an_attachment_waiting_for_review_downloads_for_the_coordinator_only(
     assert sent_to_login(client.get(attachment.url), attachment)
     login(make_coordinator())
     download = client.get(attachment.url)
-    assert download["Content-Disposition"] == 'attachment; filename="werkblad.pdf"'
+    assert download["Content-Disposition"] == 'inline; filename="werkblad.pdf"'
     assert downloaded(download)
 
 
@@ -119,7 +119,7 @@ def test_an_upload_is_stored_under_a_random_folder_and_keeps_its_name_for_the_do
     assert RANDOM_NAME.fullmatch(again.file.name), again.file.name
     assert attachment.file.name != again.file.name
     assert again.url == f"/documents/{again.pk}/werkblad.pdf"
-    assert client.get(again.url)["Content-Disposition"] == 'attachment; filename="werkblad.pdf"'
+    assert client.get(again.url)["Content-Disposition"] == 'inline; filename="werkblad.pdf"'
 
 
 def test_a_file_stored_before_under_its_own_name_still_downloads(client, media):

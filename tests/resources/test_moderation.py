@@ -76,10 +76,11 @@ def test_coordinators_manage_the_vocabularies_adoptions_and_adaptation_log():
     assert "add_contribution" not in codenames  # contributions only come in through the public form
 
 
-def test_files_sent_with_the_form_wait_in_a_collection_for_signed_in_people_only():
+def test_files_sent_with_the_form_wait_in_a_collection_for_the_coordinators_only():
     collection = Collection.objects.get(name=CONTRIBUTIONS_COLLECTION)
     restriction = collection.get_view_restrictions().get()
-    assert restriction.restriction_type == CollectionViewRestriction.LOGIN
+    assert restriction.restriction_type == CollectionViewRestriction.GROUPS
+    assert [group.name for group in restriction.groups.all()] == [COORDINATORS]
 
 
 def test_setting_up_the_library_twice_changes_nothing(framework):
