@@ -52,3 +52,6 @@ class AccountManagersMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_locked_logins_menu_item():
     return AccountManagersMenuItem(gettext_lazy("Locked logins"), reverse("locked_logins"), icon_name="lock", order=610)
+
+
+from . import media_hooks  # noqa: E402, F401  (the admin hands out only choosable images and documents)
