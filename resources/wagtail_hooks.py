@@ -1,9 +1,11 @@
 """Admin for the method library: vocabularies, the adaptation log, adoptions and contributions."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_privacy import PrivateSnippetsDelete, PrivateSnippetViewSet, snippets_api_urls
 from .models import AdaptationLogEntry, Adoption, Contribution, MethodFormat, MethodTheme, TargetGroup
 
 
@@ -28,7 +30,7 @@ class MethodFormatViewSet(VocabularyViewSet):
     icon = "form"
 
 
-class AdaptationLogViewSet(SnippetViewSet):
+class AdaptationLogViewSet(PrivateSnippetViewSet):
     model = AdaptationLogEntry
     icon = "history"
     list_display = ["city", "method", "organisation", "created_at"]
@@ -42,7 +44,7 @@ class AdoptionViewSet(SnippetViewSet):
     list_display = ["municipality", "version", "adopted_on", "framework"]
 
 
-class ContributionViewSet(SnippetViewSet):
+class ContributionViewSet(PrivateSnippetViewSet):
     model = Contribution
     icon = "mail"
     list_display = ["kind", "name", "city", "method", "received_at"]
@@ -65,3 +67,9 @@ class LibraryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryViewSetGroup)
+
+
+# Before wagtail-localize's own URLs (order 0), so its snippet API paths resolve to the guarded API.
+hooks.register("register_admin_urls", snippets_api_urls, order=-1)
+# After Wagtail's snippet bulk delete (order 0), which this one replaces for the private snippets.
+hooks.register("register_bulk_action", PrivateSnippetsDelete, order=1)

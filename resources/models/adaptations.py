@@ -4,6 +4,8 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Max
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TaskState, WorkflowMixin, WorkflowState
@@ -101,7 +103,8 @@ class Contribution(models.Model):
         ordering = ["-received_at"]
 
     def __str__(self):
-        return f"{self.get_kind_display()}: {self.name} ({self.city})"
+        # Shown wherever the admin names an object (choosers, log entries, confirmations): never who sent it.
+        return f"{self.get_kind_display()}, {date_format(localtime(self.received_at))}"
 
     @property
     def reviewed_object(self):

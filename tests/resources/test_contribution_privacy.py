@@ -10,9 +10,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import get_resolver, reverse
 from django.utils import timezone
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
 from directory.signals.roles import SIGNALLERS, ensure_roles
-from resources.models import AdaptationLogEntry, Contribution
+from resources.models import AdaptationLogEntry, Contribution, MethodTheme
 from tests.directory.factories import coordinator, partner
 from tests.helpers import refused, text_of
 from tests.hub.factories import UserFactory
@@ -100,37 +101,48 @@ def admin_urls_of(obj):
     """Every admin URL Wagtail and wagtail-localize register for this object's model, filled in for the object."""
     resolver = get_resolver()
     meta = obj._meta
-    task_state = getattr(obj, "current_workflow_task_state", None)
+    workflow_state = getattr(obj, "current_workflow_state", None)
     values = {
         "pk": obj.pk,
-        "app_label": meta.app_label,
-        "model_name": meta.model_name,
         "revision_id": getattr(obj, "latest_revision_id", None),
         "revision_id_a": "earliest",
         "revision_id_b": "latest",
         "action_name": "approve",
-        "task_state_id": task_state.pk if task_state else None,
+        "workflow_state_id": workflow_state.pk if workflow_state else None,
+        "task_state_id": workflow_state.current_task_state.pk if workflow_state else None,
     }
-    urls = [f"/admin/bulk/{meta.app_label}/{meta.model_name}/{action}/" for action in ("delete", "publish", "unpublish")]
+    bulk_actions = bulk_action_registry.get_bulk_actions_for_model(meta.app_label, meta.model_name)
+    urls = [f"/admin/bulk/{meta.app_label}/{meta.model_name}/{action.action_type}/" for action in bulk_actions]
     for namespace in (f"wagtailsnippets_{meta.app_label}_{meta.model_name}", obj.snippet_viewset.chooser_viewset.name):
         for pattern in resolver.namespace_dict[namespace][1].url_patterns:
             kwargs = {name: values[name] for name in pattern.pattern.regex.groupindex}
             if None not in kwargs.values():
                 urls.append(reverse(f"{namespace}:{pattern.name}", kwargs=kwargs))
-    for name in ("snippets_api_listing", "snippets_api_detail", "submit_snippet_translation"):
-        arguments = {"app_label": meta.app_label, "model_name": meta.model_name}
-        urls.append(reverse(f"wagtail_localize:{name}", kwargs=arguments | ({} if name.endswith("listing") else {"pk": obj.pk})))
+    model = {"app_label": meta.app_label, "model_name": meta.model_name}
+    urls += [
+        reverse("wagtail_localize:snippets_api_listing", kwargs=model),
+        reverse("wagtail_localize:snippets_api_detail", kwargs=model | {"pk": obj.pk}),
+        reverse("wagtail_localize:submit_snippet_translation", kwargs=model | {"pk": obj.pk}),
+    ]
     return [f"{url}?id={obj.pk}&q={CITY}" for url in dict.fromkeys(urls)]
+
+
+@pytest.mark.parametrize("model", MODELS)
+def test_every_admin_url_of_these_snippets_turns_them_away(client, story, colleague, model):
+    client.force_login(colleague)
+    urls = admin_urls_of(story[model])
+    assert len(urls) > 10
+    answers = {url: "refused" if refused(response := client.get(url)) else response.status_code for url in urls}
+    assert answers == {url: 403 if url.startswith("/admin/localize/api/") else "refused" for url in urls}
 
 
 @pytest.mark.parametrize("model", MODELS)
 def test_no_admin_screen_shows_them_the_contributor_or_the_unapproved_story(client, story, colleague, model):
     client.force_login(colleague)
     urls = [*admin_urls_of(story[model]), "/admin/", "/admin/reports/site-history/"]
-    assert len(urls) > 10
     leaks = [url for url in urls if not shows_nothing_private(client.get(url))]
+    leaks += [f"{url} (XMLHttpRequest)" for url in urls if not shows_nothing_private(client.get(url, **XHR))]
     assert leaks == []
-    assert leaks == [url for url in urls if not shows_nothing_private(client.get(url, **XHR))]
 
 
 def test_a_contribution_is_named_by_its_kind_and_arrival_not_by_who_sent_it(client, story):
@@ -166,3 +178,12 @@ def test_the_coordinator_still_reads_who_sent_what(client, story):
     assert NAME in inspect and EMAIL in inspect and CITY in inspect
     entry = text_of(client.get(f"/admin/snippets/resources/adaptationlogentry/edit/{story['adaptationlogentry'].pk}/"))
     assert STORY in entry
+
+
+def test_shared_vocabularies_stay_open_to_a_partner_translating_a_page(client, organisation):
+    """The translation editor shows a chosen snippet through the same API: a theme is nobody's secret."""
+    theme = MethodTheme.objects.get(slug="mediawijsheid", locale__language_code="nl")
+    client.force_login(partner(organisation))
+    response = client.get(API.format(model="methodtheme") + f"{theme.pk}/")
+    assert response.status_code == 200
+    assert response.json()["title"] == str(theme)
