@@ -9,8 +9,14 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=hub.settings.production
 
 # gettext compiles the interface translations below; every Python dependency ships a wheel.
+# bin/backup and bin/restore need pg_dump and pg_restore of at least the db service's major version
+# (postgres:16 in docker-compose.yml; tests/hub/test_backup.py checks the two agree). Debian's own client
+# follows its release (15 in bookworm), so it comes from the PostgreSQL project's apt repository, set up by
+# Debian's postgresql-common as https://www.postgresql.org/download/linux/debian/ describes.
 RUN apt-get update \
-    && apt-get install --yes --no-install-recommends gettext \
+    && apt-get install --yes --no-install-recommends gettext ca-certificates postgresql-common \
+    && /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y \
+    && apt-get install --yes --no-install-recommends postgresql-client-16 \
     && rm -rf /var/lib/apt/lists/*
 
 # The code belongs to root and stays read-only for the app; only the media folder is writable.
