@@ -1,4 +1,5 @@
-"""Admin additions for the directory: the partner's dashboard and onboarding a partner from the page tree."""
+"""Admin additions for the directory: the partner's dashboard, onboarding a partner from the page tree, and
+what a partner sees of other partners' pages (live pages and live titles only, see hub/admin_privacy.py)."""
 
 from dateutil.relativedelta import relativedelta
 from django import forms
@@ -6,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,6 +18,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Locale, WorkflowState, get_default_page_content_type
+from wagtail.permissions import page_permission_policy
+
+from hub.admin_privacy import TRANSLATIONS_REPORT, pages_seen_by
 
 from .models import OfferPage, OrganisationPage
 from .partners import AccountInUse, can_onboard, onboard_partner, organisations_for, partner_pages
@@ -168,3 +172,26 @@ def refuse_move_confirmation_without_permission(request, page_to_move, destinati
 def show_partners_on_home_page(page, request, context):
     """The home page's "our partners" cards: the live, public organisations in the page's language."""
     context["organisations"] = OrganisationPage.objects.live().public().filter(locale=page.locale).order_by("title")
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_pages_one_may_see(pages, request):
+    """The page chooser, its search and its listing: other partners' live pages (to link to), never their
+    unpublished ones."""
+    return pages_seen_by(request.user, pages)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explore_only_explorable_pages(parent_page, pages, request):
+    """Wagtail lists only the pages an account may explore, but opens the explorer on any page below its root,
+    with the page's title and status in the header: another partner's page stays closed."""
+    if not page_permission_policy.explorable_instances(request.user).filter(pk=parent_page.pk).exists():
+        raise PermissionDenied
+    return pages
+
+
+@hooks.register("construct_reports_menu")
+def translations_report_for_translators(request, menu_items):
+    """wagtail-localize shows its translations report to every account; it opens for translators only."""
+    if not request.user.has_perm("wagtail_localize.submit_translation"):
+        menu_items[:] = [item for item in menu_items if item.url != reverse(TRANSLATIONS_REPORT)]

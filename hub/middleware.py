@@ -2,6 +2,8 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 
+from hub import admin_privacy
+
 
 class SiteLocaleMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware sends every unprefixed 404 to its Dutch URL, because Wagtail's catch-all
@@ -23,3 +25,22 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not report_only and request.path_info.startswith("/admin/"):
             response._csp_config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
         return super().get_policy_parts(request, response, report_only=report_only)
+
+
+class AdminViewerMiddleware:
+    """The admin shows each page as the account looking at it may see it (hub.admin_privacy): its titles need
+    to know who is looking, and a few views that have no hook for it are refused here."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path_info.startswith("/admin/"):
+            return self.get_response(request)
+        with admin_privacy.viewed_by(request.user):
+            return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.path_info.startswith("/admin/"):
+            return admin_privacy.refusal(request, request.resolver_match)
+        return None

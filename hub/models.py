@@ -11,6 +11,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 
+from .admin_privacy import admin_title
 from .blocks import BodyBlock
 from .forms import BasePageForm
 
@@ -53,6 +54,10 @@ class BasePage(Page):
     @property
     def summary(self):
         return self.listing_summary or self.search_description
+
+    def get_admin_display_title(self):
+        # The draft title only for those who may edit the page; others see what the public sees.
+        return admin_title(self, super().get_admin_display_title())
 
 
 class HomePage(BasePage):
