@@ -10,7 +10,6 @@ assert on the texts written here and never on demo content.
 import datetime
 from dataclasses import dataclass, field
 
-import factory
 from django.conf import settings
 from django.utils import timezone
 
@@ -25,7 +24,7 @@ from directory.models import (
     Threshold,
 )
 from hub.models import HomePage, NavigationSettings
-from resources.models import FrameworkPage, MethodIndexPage
+from resources.models import MethodIndexPage
 from tests.directory.factories import (
     LocationFactory,
     OfferPageFactory,
@@ -35,8 +34,8 @@ from tests.directory.factories import (
     vocabulary,
     weekly,
 )
-from tests.hub.factories import PublishedPageFactory, StandardPageFactory, add_to_menu, translate
-from tests.resources.factories import MethodPageFactory
+from tests.hub.factories import StandardPageFactory, add_to_menu, translate
+from tests.resources.factories import FrameworkPageFactory, MethodPageFactory
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -219,22 +218,6 @@ def chapters(language):
     ]
 
 
-class FrameworkPageFactory(PublishedPageFactory):
-    """The framework below the home page; publishing it records its version."""
-
-    class Meta:
-        model = FrameworkPage
-
-    title = "Kader"
-    slug = "kader"
-    intro = "Een verkennend kader om samen te lezen."
-    version = "1.0"
-    version_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
-    changes = "Eerste versie."
-    chapters = factory.LazyFunction(lambda: chapters("nl"))
-    show_in_menus = True
-
-
 @dataclass
 class PublicPages:
     """What build_public_pages() made: pages[language][name] and paths[language][name] per page type.
@@ -383,7 +366,11 @@ def build_public_pages():
         method[language] = translate(method["nl"], language, title=title, summary_text=summary)
 
     title, slug, intro = FRAMEWORK["text"]["nl"]
-    framework = {"nl": FrameworkPageFactory(parent=home, title=title, slug=slug, intro=intro)}
+    framework = {
+        "nl": FrameworkPageFactory(
+            parent=home, title=title, slug=slug, intro=intro, chapters=chapters("nl"), show_in_menus=True
+        )
+    }
     for language in LANGUAGES[1:]:
         title, slug, intro = FRAMEWORK["text"][language]
         framework[language] = translate(

@@ -14,7 +14,6 @@ import datetime
 import time
 from dataclasses import dataclass
 
-import factory
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
@@ -24,7 +23,6 @@ from resources.forms import FILL_TIME
 from resources.models import (
     AdaptationLogEntry,
     Adoption,
-    FrameworkPage,
     MethodFormat,
     MethodIndexPage,
     MethodPage,
@@ -33,8 +31,8 @@ from resources.models import (
     TargetGroup,
 )
 from tests.directory.factories import vocabulary
-from tests.hub.factories import PublishedPageFactory, UserFactory, translate
-from tests.resources.factories import MethodPageFactory
+from tests.hub.factories import UserFactory, translate
+from tests.resources.factories import FrameworkPageFactory, MethodPageFactory
 
 # The search engine fixtures of the shared plumbing: one test, run on the database and on Elasticsearch.
 from tests.search.conftest import elasticsearch_url, engine, use_elasticsearch  # noqa: F401
@@ -360,18 +358,6 @@ def draft_method(method_index):
 
 
 # The framework ----------------------------------------------------------------------------------------------
-
-
-class FrameworkPageFactory(PublishedPageFactory):
-    class Meta:
-        model = FrameworkPage
-
-    title = factory.Sequence(lambda n: f"Kader {n}")
-    intro = "Een verkennend kader."
-    version = "0.1"
-    version_date = datetime.date(2024, 6, 17)
-    changes = "Eerste versie."
-    chapters = factory.LazyFunction(list)
 
 
 def chapter(title, *content):

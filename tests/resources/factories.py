@@ -1,8 +1,11 @@
-"""Methods of the library and the library page itself."""
+"""Methods of the library, the library page itself and the framework."""
+
+import datetime
 
 import factory
+from django.utils import timezone
 
-from resources.models import MethodIndexPage, MethodPage
+from resources.models import FrameworkPage, MethodIndexPage, MethodPage
 from tests.hub.factories import PublishedPageFactory
 
 
@@ -29,3 +32,18 @@ class MethodPageFactory(PublishedPageFactory):
     duration_band = "session"
     origin_organisation = "Testorganisatie"
     origin_city = "Teststad"
+
+
+class FrameworkPageFactory(PublishedPageFactory):
+    """The framework (below the home page); publishing it records its version. Pass `chapters` to give it text."""
+
+    class Meta:
+        model = FrameworkPage
+
+    title = "Kader"
+    slug = "kader"
+    intro = "Een verkennend kader om samen te lezen."
+    version = "1.0"
+    version_date = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=30))
+    changes = "Eerste versie."
+    chapters = factory.LazyFunction(list)
