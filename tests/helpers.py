@@ -4,6 +4,8 @@
 shows (every field, inline panel and StreamField as loaded), so a test only states the one thing it changes.
 """
 
+import socket
+
 from bs4 import BeautifulSoup
 from django import forms
 from django.urls import reverse
@@ -38,6 +40,13 @@ def sets_no_cookie(response):
 def refused(response):
     """Wagtail's answer to a role someone lacks: back to the dashboard with 'no permission'."""
     return response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+
+
+def free_port():
+    """A port on 127.0.0.1 that nothing listens on (for a server a test starts, or an engine that is down)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def _block_data(block, value, prefix):

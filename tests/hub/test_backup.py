@@ -11,7 +11,6 @@ import datetime
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -31,6 +30,7 @@ from wagtail_factories import DocumentFactory
 from directory.models import Threshold
 from directory.signals.models import AgeBand, Signal, SignalCount
 from tests.directory.factories import vocabulary
+from tests.helpers import free_port
 from tests.hub.factories import StandardPageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,9 +90,7 @@ def holdings(environment):
 @contextlib.contextmanager
 def serving(environment, log):
     """The web container's start: bin/docker-entrypoint (migrate, cache table), then gunicorn; yields `get`."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     with log.open("w") as output:
         server = subprocess.Popen(
             # The Dockerfile's ENTRYPOINT and CMD, bound to a free port.

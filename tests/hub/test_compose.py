@@ -25,6 +25,8 @@ import jsonschema
 import pytest
 import yaml
 
+from tests.helpers import free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 COMPOSE_FILE = ROOT / "docker-compose.yml"
 ENV_EXAMPLE = ROOT / ".env.example"
@@ -262,12 +264,6 @@ def test_services_wait_until_what_they_need_is_healthy(services):
         if wait["condition"] != "service_healthy"
     )
     assert not not_waiting, f"these wait for less than service_healthy: {not_waiting}"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_the_web_healthcheck_passes_against_gunicorn_with_the_production_settings(web, tmp_path):

@@ -3,7 +3,6 @@
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hub.sites import ensure_site, site_address
-from tests.helpers import sets_no_cookie, soup
+from tests.helpers import free_port, sets_no_cookie, soup
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,9 +61,7 @@ def test_the_health_check_reports_database_cache_and_search_without_a_cookie(cli
 
 
 def test_a_search_engine_that_is_down_degrades_the_health_check_but_does_not_fail_it(client, db, settings):
-    with socket.socket() as closed:
-        closed.bind(("127.0.0.1", 0))
-        port = closed.getsockname()[1]
+    port = free_port()
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{port}"
     settings.ELASTICSEARCH_TIMEOUT = 0.5
     response = client.get("/healthz")
@@ -79,12 +76,6 @@ def test_the_admin_loads_no_avatars_from_gravatar(client, admin_user):
     assert b"gravatar" not in response.content.lower()
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_gunicorn_logs_requests_without_address_query_or_user_agent_and_not_the_health_check(tmp_path):
     """The production server as the Dockerfile starts it, on a migrated database of its own."""
     harness = {"DATABASE_URL", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "ELASTICSEARCH_URL"}
@@ -97,7 +88,7 @@ def test_gunicorn_logs_requests_without_address_query_or_user_agent_and_not_the_
     }
     for command in (["migrate", "--no-input"], ["createcachetable"]):
         subprocess.run([sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True)
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "access.log"
     with log.open("w") as output:
         server = subprocess.Popen(

@@ -2,7 +2,6 @@
 
 import datetime
 import logging
-import socket
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -16,8 +15,8 @@ from directory.models import OfferPage, Theme, Threshold
 from directory.signals.models import EmptySearch
 from hub.models import NavigationSettings
 from tests.directory.factories import OfferPageFactory, ThresholdMeasureFactory, on, vocabulary, weekly
+from tests.helpers import free_port, text_of
 from tests.helpers import soup as parsed
-from tests.helpers import text_of
 from tests.hub.factories import StandardPageFactory, translate
 from tests.search.conftest import location_in
 
@@ -260,9 +259,7 @@ def test_a_page_past_the_last_shows_the_last_page_and_says_so(client, football_i
 
 
 def test_finder_answers_from_the_database_when_elasticsearch_is_down(client, offers, settings, caplog):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        closed_port = sock.getsockname()[1]
+    closed_port = free_port()
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{closed_port}"
     settings.ELASTICSEARCH_TIMEOUT = 0.5
     with caplog.at_level(logging.WARNING, logger="hub.search"):

@@ -1,7 +1,5 @@
 """Publishing, unpublishing, moving and deleting offers keeps both engines' answers true."""
 
-import socket
-
 import pytest
 from django.core.management import call_command
 
@@ -9,6 +7,7 @@ from directory.models import Theme
 from hub.search import REGISTRY, SearchRequest, elastic, search
 from hub.search.models import IndexState
 from tests.directory.factories import OfferPageFactory, on, vocabulary
+from tests.helpers import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -92,9 +91,7 @@ def test_renaming_an_organisation_updates_its_offers(engine, football, sport_clu
 
 
 def test_a_broken_engine_never_fails_a_publish(settings, football, django_capture_on_commit_callbacks):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{port}"
     settings.ELASTICSEARCH_TIMEOUT = 0.5
     football.title = "Straatvoetbal op woensdag"
