@@ -4,7 +4,10 @@ Each test builds the organisations, offers, methods and accounts it asserts on (
 only tests/directory/test_demo.py loads the demo network.
 """
 
+import contextlib
+
 import pytest
+from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from directory.models import DirectoryIndexPage, FinderPage
@@ -58,6 +61,22 @@ def build_site():
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         build_site()
+
+
+@contextlib.contextmanager
+def kept_for_the_module(django_db_blocker):
+    """For data a whole module reads and that is slow to build: build it inside this block, in a module-scoped
+    fixture. It lives in a transaction rolled back at the module's end; each test runs in a savepoint inside it,
+    so what a test changes is gone for the next. Hand tests fresh objects (reload by key), not the built ones."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    try:
+        yield
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 
 def _page(model, language):

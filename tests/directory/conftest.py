@@ -9,12 +9,14 @@ page in nl, en and fr, a first offer in nl and en, a second offer in nl only, an
 from dataclasses import dataclass, field
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.text import slugify
 from wagtail.models import Collection, Page
 
-from directory.models import OfferPage, OrganisationPage
+from directory.models import DirectoryIndexPage, OfferPage, OrganisationPage
 from directory.partners import partner_group
+from tests.conftest import kept_for_the_module
 from tests.directory.factories import OfferPageFactory, OrganisationPageFactory, coordinator, partner
 from tests.hub.factories import translate
 
@@ -77,16 +79,57 @@ class Network:
         return [self.a, self.b]
 
 
+@pytest.fixture(scope="module")
+def network_keys(django_db_setup, django_db_blocker):
+    """The network, built once per module (tests.conftest.kept_for_the_module): the keys of what it made."""
+    with kept_for_the_module(django_db_blocker):
+        with django_db_blocker.unblock():
+            index = DirectoryIndexPage.objects.get(locale__language_code="nl")
+            a = partner_organisation(
+                index, "Jeugdhuis Apollo", "apollo", offer=("Filmavond", "Film night"), other_offers=("Kookclub",)
+            )
+            b = partner_organisation(
+                index, "Buurtwerk Baken", "baken", offer=("Pleinspel", "Street games"), other_offers=("Huiswerkklas",)
+            )
+            keys = {"a": _keys(a), "b": _keys(b), "coordinator": coordinator(username="coordinator").pk}
+        yield keys
+
+
+def _keys(member):
+    return {
+        "slug": member.slug,
+        "user": member.user.pk,
+        "organisations": {language: page.pk for language, page in member.organisations.items()},
+        "offers": {language: page.pk for language, page in member.offers.items()},
+        "other_offers": [page.pk for page in member.other_offers],
+        "collection": member.collection.pk,
+    }
+
+
+def _member(keys):
+    def page(pk):
+        return Page.objects.get(pk=pk).specific
+
+    return Member(
+        slug=keys["slug"],
+        user=get_user_model().objects.get(pk=keys["user"]),
+        organisations={language: page(pk) for language, pk in keys["organisations"].items()},
+        offers={language: page(pk) for language, pk in keys["offers"].items()},
+        other_offers=[page(pk) for pk in keys["other_offers"]],
+        collection=Collection.objects.get(pk=keys["collection"]),
+    )
+
+
 @pytest.fixture
-def network(directory_index):
-    """Partners A (Apollo) and B (Baken), each onboarded with its pages and offers, and a coordinator."""
-    a = partner_organisation(
-        directory_index, "Jeugdhuis Apollo", "apollo", offer=("Filmavond", "Film night"), other_offers=("Kookclub",)
+def network(db, network_keys):
+    """Partners A (Apollo) and B (Baken), each onboarded with its pages and offers, and a coordinator.
+
+    Built once per module; every test gets fresh objects, and what it changes is rolled back after it."""
+    return Network(
+        _member(network_keys["a"]),
+        _member(network_keys["b"]),
+        get_user_model().objects.get(pk=network_keys["coordinator"]),
     )
-    b = partner_organisation(
-        directory_index, "Buurtwerk Baken", "baken", offer=("Pleinspel", "Street games"), other_offers=("Huiswerkklas",)
-    )
-    return Network(a, b, coordinator(username="coordinator"))
 
 
 @pytest.fixture
