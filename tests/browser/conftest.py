@@ -9,6 +9,7 @@ browser tests are done, the plain skeleton goes back in, so tests that run later
 
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -84,9 +85,56 @@ def public_pages(django_db_setup, django_db_blocker):
         connections.close_all()
 
 
+class Gate:
+    """A WSGI app in front of the live server's: between tests it answers 503 without touching the database.
+    A page that is closed can still send a request (the page editor releases its editing session with a
+    beacon as it goes); if Django empties the database under it, the flush fails on the lock and the next
+    test finds this one's data."""
+
+    def __init__(self, app):
+        self.app = app
+        self.changed = threading.Condition()
+        self.is_open = False
+        self.answering = 0
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            if not self.is_open:
+                start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+                return [b"Between tests."]
+            self.answering += 1
+        try:
+            return self.app(environ, start_response)
+        finally:
+            with self.changed:
+                self.answering -= 1
+                self.changed.notify_all()
+
+    def open(self):
+        with self.changed:
+            self.is_open = True
+
+    def close(self, timeout=10):
+        """Refuse new requests, and wait for those being answered."""
+        with self.changed:
+            self.is_open = False
+            done = self.changed.wait_for(lambda: self.answering == 0, timeout=timeout)
+        assert done, f"the live server still answers {self.answering} request(s) after {timeout} s"
+
+
+@pytest.fixture(scope="package")
+def gate(live_server):
+    httpd = live_server.thread.httpd
+    gate = Gate(httpd.get_app())
+    httpd.set_app(gate)
+    yield gate
+    httpd.set_app(gate.app)
+
+
 @pytest.fixture
-def site(live_server, public_pages):
-    """The live server's address, and the network's pages and paths (public_pages.paths[language][name])."""
+def site(live_server, gate, public_pages):
+    """The live server's address, and the network's pages and paths (public_pages.paths[language][name]).
+    The live server answers only during the test (see Gate)."""
 
     class Site:
         url = live_server.url
@@ -99,7 +147,9 @@ def site(live_server, public_pages):
         def every_path(self, language):
             return public_pages.every_path(language)
 
-    return Site()
+    gate.open()
+    yield Site()
+    gate.close()
 
 
 @pytest.fixture(params=list(DEVICES))
@@ -108,8 +158,9 @@ def device(request):
 
 
 @pytest.fixture
-def open_page(browser, device):
-    """A fresh browser context (no cookies) on a phone or a desktop screen; yields a function making pages."""
+def open_page(browser, device, site):
+    """A fresh browser context (no cookies) on a phone or a desktop screen; yields a function making pages.
+    (Asks for the site, so that the site closes the gate after the pages are closed.)"""
     contexts = []
 
     def _open(**extra):
