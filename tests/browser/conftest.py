@@ -13,6 +13,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections
 
 from tests.frontend.pages import build_public_pages
@@ -150,6 +152,10 @@ def site(live_server, gate, public_pages):
     gate.open()
     yield Site()
     gate.close()
+    # Before the next test Django reloads the network in INSTALLED_APPS order, pages before content types, and a
+    # Wagtail page being rebuilt asks for its content type: let it come from Django's cache, filled here while the
+    # rows are still there, not from the emptied table (which would make a second one and break the reload).
+    ContentType.objects.get_for_models(*django_apps.get_models())
 
 
 @pytest.fixture(params=list(DEVICES))
