@@ -1,7 +1,7 @@
-"""Groups, collections, accounts and the moderation workflow, created in code so every site gets the same rules.
+"""Onboarding partners: the door through which an organisation gets its account, and what a partner may edit.
 
-Partners may add and change pages only below their own organisation page (in every language);
-publishing always goes through the coordinator's approval workflow.
+The rights themselves (a group per organisation, its collection, its pages in every language) are the PARTNER
+role of hub/roles.py; publishing always goes through the coordinator's approval workflow.
 """
 
 from functools import reduce
@@ -9,7 +9,6 @@ from operator import or_
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
 from django.db import transaction
@@ -18,68 +17,21 @@ from django.template.loader import render_to_string
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Locale, Page
 
-from hub.roles import (
-    ADMIN_ACCESS,
-    COORDINATORS,
-    ensure_coordinators,
-    grant_collection,
-    grant_pages,
-    moderate,
-    permission,
-)
+from hub import roles
 
-from .models import DirectoryIndexPage, OrganisationPage
-
-PARTNER_PAGE_PERMISSIONS = ["add_page", "change_page"]
-VOCABULARY_MODELS = ["sector", "theme", "municipality", "threshold", "accessibilityfeature"]
+from .models import OrganisationPage
 
 
 class AccountInUse(ValueError):
     """The username chosen for a partner is an existing account with other rights."""
 
 
-def partner_group_name(organisation):
-    return f"Partner: {organisation.title}"
-
-
-@transaction.atomic
-def ensure_coordination():
-    """The coordinators group with full rights on the directory and its vocabularies, under the approval workflow."""
-    group = ensure_coordinators()
-    for model in VOCABULARY_MODELS:
-        for action in ("add", "change", "delete"):
-            group.permissions.add(permission("directory", f"{action}_{model}"))
-    moderate(group, list(DirectoryIndexPage.objects.all()))
-    return group
-
-
 def _source(organisation):
     """The organisation page in the site's default language: the one a partner is onboarded for."""
     organisation = organisation.specific
     return organisation.get_translation_or_none(Locale.get_default()) or organisation
-
-
-def partner_group(organisation):
-    """The group that edits this organisation, found by its rights so a renamed organisation keeps its group."""
-    return (
-        Group.objects.filter(
-            page_permissions__page=_source(organisation), page_permissions__permission__codename="change_page"
-        )
-        .exclude(name=COORDINATORS)
-        .first()
-    )
-
-
-def _partner_collection(group, organisation):
-    granted = Collection.objects.filter(
-        group_permissions__group=group, group_permissions__permission__codename="add_image"
-    ).first()
-    if granted:
-        return granted
-    root = Collection.get_first_root_node()
-    return root.get_children().filter(name=organisation.title).first() or root.add_child(name=organisation.title)
 
 
 @transaction.atomic
@@ -90,15 +42,8 @@ def onboard_partner(organisation, email, username=None, password=None, send_invi
     without a password, so running it twice never mails twice.
     """
     organisation = _source(organisation)
-    ensure_coordination()
-    group = partner_group(organisation)
-    if group is None:
-        group, _created = Group.objects.get_or_create(name=partner_group_name(organisation))
-    group.permissions.add(permission(*ADMIN_ACCESS))
-    grant_pages(group, organisation.get_translations(inclusive=True), PARTNER_PAGE_PERMISSIONS)
-
-    collection = _partner_collection(group, organisation)
-    grant_collection(group, collection)
+    roles.ensure_roles()
+    group, collection = roles.ensure_partner_role(organisation)
 
     User = get_user_model()
     user, created = User.objects.get_or_create(

@@ -4,8 +4,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import GroupPagePermission
 
-from .models import DirectoryIndexPage, OrganisationPage
-from .partners import ensure_coordination
+from .models import OrganisationPage
 
 
 @receiver(post_save, sender=OrganisationPage, dispatch_uid="directory.extend_rights_to_new_translation")
@@ -20,10 +19,3 @@ def extend_rights_to_new_translation(sender, instance, created, raw=False, **kwa
     granted = GroupPagePermission.objects.filter(page__translation_key=instance.translation_key)
     for group_id, permission_id in set(granted.values_list("group_id", "permission_id")):
         GroupPagePermission.objects.get_or_create(group_id=group_id, page=instance, permission_id=permission_id)
-
-
-@receiver(post_save, sender=DirectoryIndexPage, dispatch_uid="directory.moderate_new_directory_index")
-def moderate_new_directory_index(sender, instance, created, raw=False, **kwargs):
-    """A new partners section, in any language, is the coordinator's and under approval from the start."""
-    if created and not raw:
-        ensure_coordination()

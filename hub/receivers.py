@@ -1,11 +1,14 @@
 """The hub's signal receivers; imported once by HubConfig.ready()."""
 
-from django.db.models.signals import post_delete, post_save
+from django.apps import apps
+from django.db import connections
+from django.db.migrations.recorder import MigrationRecorder
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import navigation
+from . import navigation, roles
 from .models import NavigationLink, NavigationSettings
 
 
@@ -22,3 +25,20 @@ def menu_changed(sender, instance, **kwargs):
     # Pages of every type (a renamed or deleted page changes menu titles and URLs), languages, sites, menu.
     if isinstance(instance, Page | Locale | Site | NavigationSettings | NavigationLink):
         navigation.invalidate()
+
+
+@receiver(post_migrate, sender=apps.get_app_config("hub"), dispatch_uid="hub.roles.ensure_roles")
+def ensure_roles_after_migrate(using, apps=apps, **kwargs):
+    """After every migrate (and flush), so a new database, an upgraded site and the test database have the same
+    roles, whatever the migrations did. With the models as migrated (`apps`, as Django's own receivers do), and
+    not before migration 0004 has run: after `migrate <app> <older migration>` the tables may not exist yet."""
+    if ("hub", "0004_roles") in MigrationRecorder(connections[using]).applied_migrations():
+        roles.ensure_roles(apps)
+
+
+@receiver(post_save, dispatch_uid="hub.roles.moderate_new_section")
+def moderate_new_section(sender, instance, created, raw=False, **kwargs):
+    """A new partners section, method library or framework, in any language and however it was made (the editor,
+    a translation, the demo), is the coordinators' and under their approval from the start."""
+    if created and not raw and sender._meta.label in roles.MODERATED_SECTIONS:
+        roles.ensure_roles()

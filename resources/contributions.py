@@ -6,8 +6,9 @@ from django.utils.text import Truncator, slugify
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from hub.roles import contributions_collection
+
 from .models import AdaptationLogEntry, Contribution, MethodPage
-from .moderation import contributions_collection
 
 STEP_TITLE_LENGTH = 150
 

@@ -6,6 +6,3 @@ class SignalsConfig(AppConfig):
     label = "signals"
     verbose_name = "Signals"
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import receivers  # noqa: F401

@@ -1,4 +1,4 @@
-"""Who may do what with signals. The groups and permissions are created in code, after every migrate.
+"""Who sees which signals. The signallers' and coordinators' rights are roles of hub/roles.py.
 
 - Signallers (youth workers, outreach workers, teachers) record what they hear, in the Wagtail admin.
   The coordinator makes someone a signaller by ticking this group on their account.
@@ -9,40 +9,19 @@
 from functools import reduce
 from operator import or_
 
-from django.contrib.auth.models import Group, Permission
-from django.db import transaction
 from django.db.models import Q
 
 from directory.models import OfferPage
 from directory.partners import organisations_for
-from hub.roles import COORDINATORS
-
-SIGNALLERS = "Signaleerders"
-RECORD = "signals.record_signals"
-NETWORK = "signals.view_network_report"
-
-
-def _permission(label):
-    app_label, codename = label.split(".")
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
-
-
-@transaction.atomic
-def ensure_roles():
-    """The signallers group, and the coordinators' rights on signals. Safe to run again."""
-    signallers, _ = Group.objects.get_or_create(name=SIGNALLERS)
-    signallers.permissions.add(_permission("wagtailadmin.access_admin"), _permission(RECORD))
-    coordinators, _ = Group.objects.get_or_create(name=COORDINATORS)
-    coordinators.permissions.add(_permission(RECORD), _permission(NETWORK))
-    return signallers
+from hub.roles import RECORD_SIGNALS, SEE_NETWORK_REPORT
 
 
 def can_record(user):
-    return user.has_perm(RECORD)
+    return user.has_perm(RECORD_SIGNALS)
 
 
 def sees_network(user):
-    return user.has_perm(NETWORK)
+    return user.has_perm(SEE_NETWORK_REPORT)
 
 
 def partner_offers(user):

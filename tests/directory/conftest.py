@@ -15,7 +15,7 @@ from django.utils.text import slugify
 from wagtail.models import Collection, Page
 
 from directory.models import DirectoryIndexPage, OfferPage, OrganisationPage
-from directory.partners import partner_group
+from hub.roles import partner_group
 from tests.conftest import kept_for_the_module
 from tests.directory.factories import OfferPageFactory, OrganisationPageFactory, coordinator, partner
 from tests.hub.factories import translate

@@ -19,8 +19,8 @@ from directory.models import (
     ThresholdMeasure,
     WeeklySlot,
 )
-from directory.partners import ensure_coordination, onboard_partner
-from hub.roles import COORDINATORS
+from directory.partners import onboard_partner
+from hub.roles import COORDINATORS, ensure_roles
 from tests.hub.factories import PublishedPageFactory, UserFactory
 
 
@@ -146,5 +146,5 @@ def partner(organisation, username=None):
 
 def coordinator(**fields):
     """A coordinator account: approves partners' changes and manages the directory and accounts."""
-    ensure_coordination()
+    ensure_roles()
     return UserFactory(groups=[Group.objects.get(name=COORDINATORS)], **fields)

@@ -19,8 +19,7 @@ from wagtail.models import (
 )
 
 from directory.models import DirectoryIndexPage
-from directory.partners import ensure_coordination, partner_group
-from hub.roles import COORDINATORS, WORKFLOW_NAME
+from hub.roles import COORDINATORS, WORKFLOW_NAME, ensure_roles, partner_group
 from tests.directory.factories import OrganisationPageFactory, coordinator
 from tests.helpers import refused, soup, text_of, translated
 
@@ -169,8 +168,8 @@ def test_a_translation_made_later_gets_the_partners_rights(client, network, dire
 
 
 def test_the_directory_workflow_has_the_coordinators_approval_task_once():
-    ensure_coordination()
-    ensure_coordination()
+    ensure_roles()
+    ensure_roles()
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
     tasks = WorkflowTask.objects.filter(workflow=workflow)
     assert tasks.count() == 1

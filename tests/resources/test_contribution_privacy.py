@@ -12,7 +12,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
-from directory.signals.roles import SIGNALLERS, ensure_roles
+from hub.roles import SIGNALLERS, ensure_roles
 from resources.models import AdaptationLogEntry, Contribution, MethodTheme
 from tests.directory.factories import coordinator, partner
 from tests.helpers import refused, text_of

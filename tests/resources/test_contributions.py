@@ -10,9 +10,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import WorkflowState
 
 from hub.abuse import HONEYPOT_MESSAGE
+from hub.roles import CONTRIBUTIONS_COLLECTION
 from resources.forms import FILL_TIME, RATE_LIMIT
 from resources.models import AdaptationLogEntry, Contribution, MethodPage, MethodTheme, TargetGroup
-from resources.moderation import CONTRIBUTIONS_COLLECTION
 from tests.helpers import sets_no_cookie, soup, text_of, translated
 
 from .conftest import bilingual, started_seconds_ago

@@ -17,9 +17,8 @@ from wagtail.models import Collection, CollectionViewRestriction
 from wagtail_factories import DocumentFactory, ImageFactory
 
 import hub.urls
-from hub.roles import COORDINATORS
+from hub.roles import COORDINATORS, contributions_collection, ensure_roles
 from resources.models import MethodPage
-from resources.moderation import contributions_collection, ensure_library_moderation
 
 from .test_contributions import LOGIN, PDF, PROPOSE, TITLE, proposal
 
@@ -79,7 +78,7 @@ def test_only_the_coordinators_pass_the_collection_restriction_even_on_a_site_se
     collection = contributions_collection()
     # A site set up before kept the restriction "any signed-in account"; setting up the library again replaces it.
     CollectionViewRestriction.objects.create(collection=collection, restriction_type=CollectionViewRestriction.LOGIN)
-    ensure_library_moderation()
+    ensure_roles()
     restriction = CollectionViewRestriction.objects.get(collection=collection)
     assert restriction.restriction_type == CollectionViewRestriction.GROUPS
     assert [group.name for group in restriction.groups.all()] == [COORDINATORS]

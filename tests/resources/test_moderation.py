@@ -17,9 +17,8 @@ from wagtail.models import (
     WorkflowPage,
 )
 
-from hub.roles import COORDINATORS, WORKFLOW_NAME
+from hub.roles import CONTRIBUTIONS_COLLECTION, COORDINATORS, WORKFLOW_NAME, ensure_roles
 from resources.models import AdaptationLogEntry, FrameworkPage, MethodIndexPage
-from resources.moderation import CONTRIBUTIONS_COLLECTION, ensure_library_moderation
 from tests.helpers import refused
 from tests.hub.factories import translate
 
@@ -85,7 +84,7 @@ def test_files_sent_with_the_form_wait_in_a_collection_for_the_coordinators_only
 
 def test_setting_up_the_library_twice_changes_nothing(framework):
     before = rights()
-    ensure_library_moderation()
+    ensure_roles()
     output = io.StringIO()
     call_command("setup_library", stdout=output)
     assert "Coördinatoren moderate the library" in output.getvalue()

@@ -16,7 +16,7 @@ from wagtail.models import Locale
 from directory.models import Municipality, OfferPage, OrganisationPage, Threshold
 from directory.signals.abuse import FILL_TIME
 from directory.signals.models import Signal, SignalCount
-from directory.signals.roles import SIGNALLERS, ensure_roles
+from hub.roles import SIGNALLERS, ensure_roles
 from tests.directory.factories import LocationFactory, OfferPageFactory, OrganisationPageFactory, partner, vocabulary
 from tests.hub.factories import UserFactory, translate
 

@@ -7,10 +7,9 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from directory.partners import COORDINATORS
 from directory.signals.forms import TallyForm
 from directory.signals.models import TEXT_MAX_LENGTH, Signal
-from directory.signals.roles import SIGNALLERS, ensure_roles
+from hub.roles import COORDINATORS, SIGNALLERS, ensure_roles
 from tests.helpers import refused, soup, translated
 from tests.hub.factories import UserFactory
 
