@@ -146,6 +146,7 @@ class OfferCatalogue(Catalogue):
                 "language": {language.code: str(language) for language in Language.objects.all()},
                 "organisation": dict(
                     OrganisationPage.objects.live()
+                    .public()  # a private organisation's name is not offered as a choice either
                     .filter(locale__language_code=locale)
                     .order_by("title")
                     .values_list("slug", "title")

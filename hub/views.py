@@ -30,12 +30,23 @@ def _cache():
 
 
 def _search():
+    """Through the search's circuit breaker: while it is open the engine is not asked, so a hanging engine
+    cannot make the health check wait (and the container look unhealthy) for its timeout on every call."""
     if not elastic.configured():
         return "database"
-    try:
-        return "elasticsearch" if elastic.client().ping() else "database (elasticsearch unavailable)"
-    except elastic.ENGINE_ERRORS:
+    breaker = elastic.breaker()
+    if not breaker.allows():
         return "database (elasticsearch unavailable)"
+    try:
+        elastic.client().info()  # not ping(), which hides a timeout behind False
+    except elastic.UNREACHABLE as exc:
+        breaker.unreachable(exc)
+        return "database (elasticsearch unavailable)"
+    except elastic.ENGINE_ERRORS:
+        breaker.answered()  # it answered, with an error
+        return "database (elasticsearch unavailable)"
+    breaker.answered()
+    return "elasticsearch"
 
 
 @never_cache

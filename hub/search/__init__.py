@@ -5,7 +5,8 @@
 
 Catalogues (hub.search.catalogue) say what is searched; two engines answer the same request:
 Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise. When Elasticsearch is down or
-slow, the database answers and a warning is logged: visitors never see the difference as an error.
+slow, the database answers and a warning is logged: visitors never see the difference as an error; an engine that
+times out or refuses is left alone for a cool-down (hub.search.breaker).
 """
 
 import logging
@@ -40,15 +41,37 @@ def cached_labels(catalogue, locale):
 
 
 def search(request):
+    """The engine's answer for the pages a visitor may see now (hub.search.visibility)."""
+    from .visibility import Visibility
+
+    visibility = Visibility()
+    result = _answer(request, visibility.hidden(request.catalogue))
+    shown = visibility.shown(result.ids)
+    if len(shown) < len(result.ids):
+        kept = [i for i, page_id in enumerate(result.ids) if page_id in shown]
+        result.total -= len(result.ids) - len(kept)
+        result.ids = [result.ids[i] for i in kept]
+        result.documents = [result.documents[i] for i in kept]
+    return result
+
+
+def _answer(request, hidden):
     from . import elastic
     from .database import DatabaseEngine
 
-    if elastic.configured():
+    if elastic.configured() and (breaker := elastic.breaker()).allows():
         try:
-            return elastic.ElasticsearchEngine().search(request)
+            result = elastic.ElasticsearchEngine().search(request, hidden)
+        except elastic.UNREACHABLE as exc:
+            breaker.unreachable(exc)
         except elastic.ENGINE_ERRORS as exc:
-            logger.warning("Search engine unavailable (%s); answering from the database.", exc.__class__.__name__)
-    return DatabaseEngine().search(request)
+            # It answered, with an error: the next request may well succeed, so the breaker stays closed.
+            breaker.answered()
+            logger.warning("Search engine failed (%s); answering from the database.", exc.__class__.__name__)
+        else:
+            breaker.answered()
+            return result
+    return DatabaseEngine().search(request, hidden)
 
 
 def search_page(request, notices):

@@ -59,6 +59,7 @@ class FacetIndex:
         documents = sorted(documents, key=lambda d: (d.get("sort_name", d["title"].casefold()), d["id"]))
         size = self.size = len(documents)
         self.ids = [d["id"] for d in documents]
+        self.position = {page_id: i for i, page_id in enumerate(self.ids)}
         self.data = documents
         far = datetime.date.max.toordinal()
         self.next_date = [
@@ -101,6 +102,13 @@ class FacetIndex:
                 mask |= bits
         return mask
 
+    def pages_mask(self, page_ids):
+        bits = _Bits(self.size)
+        for page_id in page_ids:
+            if (position := self.position.get(page_id)) is not None:
+                bits.add("pages", position)
+        return bits.freeze().get("pages", 0)
+
     def facet_mask(self, facet, values):
         mask = 0
         for value in values:
@@ -127,9 +135,10 @@ def facet_index(catalogue):
 class DatabaseEngine:
     name = "database"
 
-    def search(self, request):
+    def search(self, request, hidden=frozenset()):
+        """`hidden`: page ids to leave out whatever the documents say (see hub.search.visibility)."""
         index = facet_index(request.catalogue)
-        base = index.locales.get(request.locale, 0)
+        base = index.locales.get(request.locale, 0) & ~index.pages_mask(hidden)
         in_title = 0
         text = index.text.match(request.text, request.locale) if request.text else None
         if text is not None:

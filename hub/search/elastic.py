@@ -16,11 +16,14 @@ from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError, Elasticsearch, helpers
 from elasticsearch.dsl import Date, Document, Float, Integer, Keyword, Object, Q, Search, Text
 
+from . import breaker as breakers
 from .catalogue import SearchResult
 
 logger = logging.getLogger(__name__)
 
 ENGINE_ERRORS = (TransportConnectionError, ConnectionTimeout, TransportError, ApiError)
+#: The errors that open the circuit breaker: the engine did not answer at all (TLS failures are connection errors).
+UNREACHABLE = (TransportConnectionError, ConnectionTimeout)
 
 ANALYSIS = {
     "nl": {
@@ -65,6 +68,10 @@ def _client(url, timeout, node_class):
 
 def client():
     return _client(settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT, settings.ELASTICSEARCH_NODE_CLASS)
+
+
+def breaker():
+    return breakers.for_engine(settings.ELASTICSEARCH_URL)
 
 
 def alias_name(catalogue, locale):
@@ -168,8 +175,12 @@ def _facet_filter(facet, values):
 class ElasticsearchEngine:
     name = "elasticsearch"
 
-    def search(self, request):
+    def search(self, request, hidden=frozenset()):
+        """`hidden`: page ids to leave out whatever the index says (see hub.search.visibility)."""
         search = Search(using=client(), index=alias_name(request.catalogue, request.locale))
+        if hidden:
+            # In the query, not the post filter: the total and every facet count leave them out too.
+            search = search.filter(~Q("terms", id=sorted(hidden)))
         if request.text:
             search = search.query("multi_match", query=request.text, fields=["title^3", "text"], operator="and")
         if request.age is not None:

@@ -16,24 +16,33 @@ def _bump(catalogue_name):
 
 
 def _push_to_elasticsearch(catalogue, action, document=None, page_id=None, locale=None):
-    """Never lets a broken search engine fail a publish: log it and mark the catalogue for a rebuild."""
+    """Never lets a broken search engine fail a publish: log it and mark the catalogue for a rebuild.
+
+    Through the searches' circuit breaker, so that publishing an organisation with its offers while the engine
+    hangs waits for one timeout, not one per offer."""
     from . import elastic
 
     if not elastic.configured():
         return
-    try:
-        if action == "upsert":
-            elastic.index_document(catalogue, document)
+    breaker = elastic.breaker()
+    if breaker.allows():
+        try:
+            if action == "upsert":
+                elastic.index_document(catalogue, document)
+            else:
+                elastic.delete_document(catalogue, page_id, locale)
+        except elastic.UNREACHABLE as exc:
+            breaker.unreachable(exc)
+        except elastic.ENGINE_ERRORS as exc:
+            breaker.answered()
+            logger.warning("Search engine refused an update (%s).", exc)
         else:
-            elastic.delete_document(catalogue, page_id, locale)
-    except elastic.ENGINE_ERRORS as exc:
-        logger.warning(
-            "Search engine update failed for %s %s (%s); marked for reindex.",
-            catalogue.name,
-            page_id or document["id"],
-            exc,
-        )
-        IndexState.objects.filter(catalogue=catalogue.name).update(needs_reindex=True)
+            breaker.answered()
+            return
+    logger.warning(
+        "Search engine missed the update of %s %s; marked for reindex.", catalogue.name, page_id or document["id"]
+    )
+    IndexState.objects.filter(catalogue=catalogue.name).update(needs_reindex=True)
 
 
 def save_document(catalogue, page):

@@ -228,6 +228,8 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 ELASTICSEARCH_URL = env_url("ELASTICSEARCH_URL")
 ELASTICSEARCH_TIMEOUT = env_float("ELASTICSEARCH_TIMEOUT", 2.0)
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "verbinding")
+# After a timeout or a refused connection, searches skip Elasticsearch for this long (hub/search/breaker.py).
+SEARCH_ENGINE_COOLDOWN_SECONDS = env_float("SEARCH_ENGINE_COOLDOWN_SECONDS", 30.0)
 # Test-only hook: the osmem test server needs a transport node class of its own.
 ELASTICSEARCH_NODE_CLASS = "urllib3"
 
