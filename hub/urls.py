@@ -44,6 +44,7 @@ if settings.DEBUG:
 # always land on one language without cookies.
 urlpatterns += i18n_patterns(
     path("signals/", include("directory.signals.urls")),
+    path("ics/", include("directory.urls")),  # calendar feeds (directory.calendar)
     # The anonymous contribution forms (resources) must not set a CSRF cookie on anonymous visitors, so
     # their routes skip the token; hub.abuse guards them (honeypot, signed fill time, rate limit) and
     # nothing is published without the coordinator's approval.

@@ -14,6 +14,8 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
+from . import vocabulary_report
+
 MANAGES_ACCOUNTS = "hub.change_user"
 
 
@@ -55,3 +57,7 @@ def register_locked_logins_menu_item():
 
 
 from . import media_hooks  # noqa: E402, F401  (the admin hands out only choosable images and documents)
+
+# The coordinator's list of vocabulary values to translate.
+hooks.register("register_admin_urls", vocabulary_report.admin_urls)
+hooks.register("register_reports_menu_item", vocabulary_report.menu_item)

@@ -1,7 +1,6 @@
 """The directory: organisations, their offers, and what they do about thresholds."""
 
 import datetime
-import json
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -19,8 +18,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from hub.blocks import BodyBlock
-from hub.forms import BasePageForm
 from hub.models import BasePage
+from hub.vocabularies import VocabularyInPageLanguage, VocabularyPageForm
 
 from ..blocks import ProgrammeDayBlock
 from ..validators import validate_phone
@@ -55,7 +54,9 @@ class OrganisationTag(TaggedItemBase):
     content_object = ParentalKey("directory.OrganisationPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class OrganisationPage(BasePage):
+class OrganisationPage(VocabularyInPageLanguage, BasePage):
+    base_form_class = VocabularyPageForm
+
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -134,21 +135,9 @@ class OrganisationPage(BasePage):
         return context
 
     def json_ld(self):
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Organization",
-            "name": self.title,
-            "description": self.summary_text,
-            "url": self.full_url,
-        }
-        if self.email:
-            data["email"] = self.email
-        if self.phone:
-            data["telephone"] = self.phone
-        if self.website:
-            data["sameAs"] = [self.website, *(link.url for link in self.social_links.all())]
-        data["address"] = [location.json_ld() for location in self.locations.all()]
-        return json.dumps(data, ensure_ascii=False)
+        from ..structured_data import organisation_json_ld  # it reads these models: imported when used
+
+        return organisation_json_ld(self)
 
 
 class SocialLink(Orderable):
@@ -205,18 +194,8 @@ class Location(TranslatableMixin, Orderable):
     def __str__(self):
         return f"{self.name}, {self.municipality}"
 
-    def json_ld(self):
-        return {
-            "@type": "PostalAddress",
-            "name": self.name,
-            "streetAddress": self.street,
-            "postalCode": self.postal_code,
-            "addressLocality": self.municipality.name,
-            "addressCountry": "BE",
-        }
 
-
-class OfferPageForm(BasePageForm):
+class OfferPageForm(VocabularyPageForm):
     """Offers choose their places from their own organisation's locations.
 
     In any of the organisation's languages: a translated offer keeps the places of its source (Wagtail's and
@@ -232,7 +211,7 @@ class OfferPageForm(BasePageForm):
             )
 
 
-class OfferPage(BasePage):
+class OfferPage(VocabularyInPageLanguage, BasePage):
     class Kind(models.TextChoices):
         ACTIVITY = "activity", _("Activity")
         COURSE = "course", _("Course")
@@ -419,40 +398,9 @@ class OfferPage(BasePage):
         return context
 
     def json_ld(self):
-        data = {
-            "@context": "https://schema.org",
-            "name": self.title,
-            "description": self.summary_text,
-            "url": self.full_url,
-            "typicalAgeRange": f"{self.age_min}-{self.age_max}",
-            "isAccessibleForFree": self.is_free,
-        }
-        places = [location.json_ld() for location in self.locations.all()]
-        dated = self.next_occurrence()
-        if dated and self.kind in (self.Kind.EVENT, self.Kind.COURSE, self.Kind.ACTIVITY) and self.dates.exists():
-            data.update(
-                {
-                    "@type": "Event",
-                    "startDate": dated[0].isoformat(),
-                    "endDate": dated[1].isoformat(),
-                    "organizer": {"@type": "Organization", "name": self.organisation.title},
-                    "location": [{"@type": "Place", "address": place} for place in places],
-                    "eventStatus": "https://schema.org/EventCancelled"
-                    if self.status == self.Status.CANCELLED
-                    else "https://schema.org/EventScheduled",
-                }
-            )
-        else:
-            data.update(
-                {
-                    "@type": "Service",
-                    "provider": {"@type": "Organization", "name": self.organisation.title},
-                    "areaServed": [place["addressLocality"] for place in places],
-                }
-            )
-        if not self.is_free and self.price_min is not None:
-            data["offers"] = {"@type": "Offer", "price": str(self.price_min), "priceCurrency": "EUR"}
-        return json.dumps(data, ensure_ascii=False)
+        from ..structured_data import offer_json_ld  # it reads these models: imported when used
+
+        return offer_json_ld(self)
 
 
 class OfferDate(Orderable):

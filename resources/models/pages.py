@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from hub.blocks import BodyBlock
 from hub.models import BasePage
+from hub.vocabularies import VocabularyInPageLanguage, VocabularyPageForm
 
 from ..blocks import AttachmentsBlock, StepsBlock
 
@@ -117,7 +118,7 @@ class MethodTag(TaggedItemBase):
     content_object = ParentalKey("resources.MethodPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
-class MethodPage(LibraryPage):
+class MethodPage(VocabularyInPageLanguage, LibraryPage):
     class DurationBand(models.TextChoices):
         SESSION = "session", _("One session (up to 2 hours)")
         DAY = "day", _("Half a day to a day")
@@ -135,6 +136,8 @@ class MethodPage(LibraryPage):
         WIDER = "wider", _("Phase 3: other ages and target groups")
         SHARING = "sharing", _("Phase 4: sharing with other cities and municipalities")
         ELSEWHERE = "elsewhere", _("Developed elsewhere")
+
+    base_form_class = VocabularyPageForm
 
     summary_text = models.CharField(_("summary"), max_length=400, help_text=_("What the method is, in two sentences."))
     aims = RichTextField(_("aims"), features=TEXT_FEATURES)

@@ -344,7 +344,7 @@ def test_a_weekly_paid_offer_is_a_service_with_its_schedule_and_price(client, co
     html = visit(client, cooking[language])
     key_facts = facts(html.select_one(".key-facts"))
     assert "17:00–19:30" in key_facts[translated("When", language)]
-    assert key_facts[translated("Cost", language)] == {"nl": "€ 2,00", "en": "€ 2.00"}[language]
+    assert key_facts[translated("Cost", language)] == {"nl": "€ 2,00", "en": "€2.00"}[language]
     data = json_ld(html)
     assert data["@type"] == "Service"
     assert data["provider"] == {"@type": "Organization", "name": "Jeugdhuis De Brug"}
