@@ -2,8 +2,11 @@
 
 import datetime
 import random
+import uuid
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from wagtail.models import Page
 
 from directory.models import AccessibilityFeature, Language, Municipality, Theme, Threshold
 from hub.search import REGISTRY
@@ -101,9 +104,38 @@ def documents(offers, organisations, seed=7):
         }
 
 
+def pages(offers):
+    """A live page behind every synthetic document, below the finder: the finder shows only hits that are live,
+    public pages (hub/search/visibility.py), so each document needs one. Bare pages, written in one batch,
+    because creating 10,000 offer pages through Wagtail would take the bench an hour."""
+    finder = Page.objects.get(depth=3, locale__language_code="nl", slug="activiteiten")
+    Page.objects.filter(path__startswith=finder.path, depth=finder.depth + 1).delete()
+    page_type = ContentType.objects.get_for_model(Page)
+    rows = [
+        Page(
+            pk=FIRST_ID + n,
+            title=f"Bench {n}",
+            draft_title=f"Bench {n}",
+            slug=f"bench-{n}",
+            url_path=f"{finder.url_path}bench-{n}/",
+            path=Page._get_path(finder.path, finder.depth + 1, n + 1),
+            depth=finder.depth + 1,
+            numchild=0,
+            live=True,
+            content_type=page_type,
+            locale_id=finder.locale_id,
+            translation_key=uuid.uuid4(),
+        )
+        for n in range(offers)
+    ]
+    Page.objects.bulk_create(rows, batch_size=1000)
+    Page.objects.filter(pk=finder.pk).update(numchild=offers)
+
+
 def store(offers, organisations):
-    """Replace earlier synthetic documents with a fresh set; returns them."""
+    """Replace earlier synthetic documents (and their pages) with a fresh set; returns them."""
     SearchDocument.objects.filter(page_id__gte=FIRST_ID).delete()
+    pages(offers)
     rows = [
         SearchDocument(
             catalogue="offers", locale=d["locale"], page_id=d["id"], title=d["title"], text=d["text"], data=d

@@ -22,6 +22,7 @@ from wagtail.permissions import page_permission_policy
 
 from hub.admin_privacy import TRANSLATIONS_REPORT, pages_seen_by
 
+from . import setup
 from .models import OfferPage, OrganisationPage
 from .partners import AccountInUse, can_onboard, onboard_partner, organisations_for, partner_pages
 
@@ -195,3 +196,7 @@ def translations_report_for_translators(request, menu_items):
     """wagtail-localize shows its translations report to every account; it opens for translators only."""
     if not request.user.has_perm("wagtail_localize.submit_translation"):
         menu_items[:] = [item for item in menu_items if item.url != reverse(TRANSLATIONS_REPORT)]
+
+
+# `manage.py setup_site` (hub/setup.py) creates this app's sections; the hook keeps the hub from importing apps.
+hooks.register("setup_site", setup.setup)

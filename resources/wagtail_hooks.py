@@ -5,6 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import setup
 from .admin_privacy import PrivateSnippetsDelete, PrivateSnippetViewSet, snippets_api_urls
 from .models import AdaptationLogEntry, Adoption, Contribution, MethodFormat, MethodTheme, TargetGroup
 
@@ -73,3 +74,7 @@ register_snippet(LibraryViewSetGroup)
 hooks.register("register_admin_urls", snippets_api_urls, order=-1)
 # After Wagtail's snippet bulk delete (order 0), which this one replaces for the private snippets.
 hooks.register("register_bulk_action", PrivateSnippetsDelete, order=1)
+
+
+# `manage.py setup_site` (hub/setup.py) creates this app's sections; the hook keeps the hub from importing apps.
+hooks.register("setup_site", setup.setup)

@@ -6,19 +6,10 @@ same entrypoint, with the environment the compose file gives the web container (
 DATABASE_URL, MEDIA_ROOT).
 """
 
-import contextlib
 import datetime
 import json
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from importlib.metadata import version
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from django.db import connection
@@ -30,10 +21,9 @@ from wagtail_factories import DocumentFactory
 from directory.models import Threshold
 from directory.signals.models import AgeBand, Signal, SignalCount
 from tests.directory.factories import vocabulary
-from tests.helpers import free_port
 from tests.hub.factories import StandardPageFactory
+from tests.hub.production import ROOT, database_url, run, serving, web_container
 
-ROOT = Path(__file__).resolve().parents[2]
 ANNUAL_REPORT = b"Jaarverslag 2024 van het netwerk Verbinding.\n"
 
 # What the site holds, read through its own models: every page with its revisions, every signal, every document.
@@ -56,75 +46,8 @@ print(json.dumps({
 """
 
 
-def database_url(name):
-    """A DATABASE_URL for a database on the test server, as the compose file writes it."""
-    server = connection.settings_dict
-    account = quote(server["USER"], safe="") + (f":{quote(server['PASSWORD'], safe='')}" if server["PASSWORD"] else "")
-    return f"postgres://{account}@{server['HOST']}:{server['PORT']}/{name}"
-
-
-def web_container(database, media, static):
-    """The environment of the web container (docker-compose.yml), on a database of the test server."""
-    harness = {"DATABASE_URL", "SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "ELASTICSEARCH_URL"}
-    return {k: v for k, v in os.environ.items() if k not in harness} | {
-        # The image's python, gunicorn and PostgreSQL client are the ones on PATH.
-        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-        "DJANGO_SETTINGS_MODULE": "hub.settings.production",
-        "SECRET_KEY": "a-long-random-production-secret-4f9c2e7b1a8d6e3f0c5b9a2d7e4f1c8b",
-        "DATABASE_URL": database_url(database),
-        "MEDIA_ROOT": str(media),
-        "STATIC_ROOT": str(static),
-    }
-
-
-def run(command, environment, status=0):
-    result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300)
-    assert result.returncode == status, result.stderr
-    return result
-
-
 def holdings(environment):
     return json.loads(run(["python", "manage.py", "shell", "--no-imports", "-c", HOLDINGS], environment).stdout)
-
-
-@contextlib.contextmanager
-def serving(environment, log):
-    """The web container's start: bin/docker-entrypoint (migrate, cache table), then gunicorn; yields `get`."""
-    port = free_port()
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            # The Dockerfile's ENTRYPOINT and CMD, bound to a free port.
-            ["bin/docker-entrypoint", "gunicorn", "--config", "python:hub.gunicorn", "--bind", f"127.0.0.1:{port}"],  # noqa: S607
-            cwd=ROOT,
-            env=environment,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-
-    def get(path):
-        # As the reverse proxy asks: a host the site answers to, over HTTPS.
-        headers = {"Host": "localhost", "X-Forwarded-Proto": "https"}
-        request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310 - our own local server
-                return response.status, response.read()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read()
-
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if get("/healthz")[0] == 200:
-                    break
-            except (urllib.error.URLError, ConnectionError):
-                pass
-            assert server.poll() is None and time.monotonic() < deadline, log.read_text()
-            time.sleep(0.3)
-        yield get
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -181,7 +104,7 @@ def test_a_backup_restored_into_an_empty_database_serves_the_same_pages_revision
         file__data=ANNUAL_REPORT,
     )
     static = tmp_path / "static"
-    site = web_container(connection.settings_dict["NAME"], settings.MEDIA_ROOT, static)
+    site = web_container(database_url(connection.settings_dict["NAME"]), settings.MEDIA_ROOT, static)
     before = holdings(site)
     assert [page[1:] for page in before["pages"] if page[1] in (organisation.title, draft.title)] == [
         [organisation.title, True, 2],
@@ -207,7 +130,7 @@ def test_a_backup_restored_into_an_empty_database_serves_the_same_pages_revision
 
     restored_media = tmp_path / "restored-media"
     restored_media.mkdir()
-    restored = web_container(empty_database, restored_media, static)
+    restored = web_container(database_url(empty_database), restored_media, static)
     assert run(["bin/restore", str(backup)], restored).stdout == (
         f"Restored the backup of {manifest['created']} (Wagtail {manifest['wagtail']}) from {backup}: "
         f"database {empty_database} ({tables} tables) and 1 media file(s) into {restored_media}.\n"
