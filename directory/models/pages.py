@@ -23,6 +23,7 @@ from hub.vocabularies import VocabularyInPageLanguage, VocabularyPageForm
 
 from ..blocks import ProgrammeDayBlock
 from ..validators import validate_phone
+from .finder import SchoolHoliday
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -130,7 +131,11 @@ class OrganisationPage(VocabularyInPageLanguage, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["offers"] = self.live_offers().prefetch_related("themes", "dates", "weekly_slots")
+        offers = list(self.live_offers().prefetch_related("themes", "dates", "weekly_slots"))
+        holidays = list(SchoolHoliday.objects.filter(end__gte=timezone.localdate()))
+        for offer in offers:
+            offer.known_school_holidays = holidays
+        context["offers"] = offers
         context["locations"] = self.locations.select_related("municipality")
         return context
 
@@ -365,22 +370,34 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
         return self.cost == self.Cost.FREE
 
     def occurrences(self, start, end):
-        """Sessions between two dates (inclusive), as sorted (start, end) datetimes."""
+        """Sessions between two dates (inclusive), as sorted (start, end) datetimes. Weekly sessions that fall in
+        a school holiday are left out unless the offer runs in the holidays too."""
         tz = timezone.get_current_timezone()
         found = [(d.start, d.end) for d in self.dates.all() if start <= timezone.localtime(d.start, tz).date() <= end]
-        for slot in self.weekly_slots.all():
+        slots = self.weekly_slots.all()
+        closed = [] if self.runs_in_school_holidays or not slots else self.school_holidays(start, end)
+        for slot in slots:
             day = max(start, slot.season_start)
             last = min(end, slot.season_end)
             day += datetime.timedelta(days=(slot.weekday - day.weekday()) % 7)
             while day <= last:
-                found.append(
-                    (
-                        datetime.datetime.combine(day, slot.start_time, tzinfo=tz),
-                        datetime.datetime.combine(day, slot.end_time, tzinfo=tz),
+                if not any(holiday.start <= day <= holiday.end for holiday in closed):
+                    found.append(
+                        (
+                            datetime.datetime.combine(day, slot.start_time, tzinfo=tz),
+                            datetime.datetime.combine(day, slot.end_time, tzinfo=tz),
+                        )
                     )
-                )
                 day += datetime.timedelta(days=7)
         return sorted(found)
+
+    def school_holidays(self, start, end):
+        """The school holidays between two dates. A page listing many offers reads them once and hands them to
+        each (`known_school_holidays`), so the page's queries do not grow with its offers."""
+        known = getattr(self, "known_school_holidays", None)
+        if known is None:
+            known = list(SchoolHoliday.objects.filter(end__gte=start, start__lte=end))
+        return [holiday for holiday in known if holiday.end >= start and holiday.start <= end]
 
     def next_occurrence(self, today=None):
         today = today or timezone.localdate()
