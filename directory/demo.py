@@ -16,7 +16,7 @@ from django.utils.html import escape
 from wagtail.models import Locale
 
 from hub.demo import DEMO_NOTICE, paragraph, publish_child
-from hub.roles import COORDINATORS, ensure_roles
+from hub.roles import COORDINATORS
 from hub.setup import LANGUAGES, content
 
 from .holidays import spring
@@ -239,7 +239,6 @@ def load(home):
         for offer in item["offers"]:
             _offer(organisations[slug], offer)
     _chill_week(organisations)
-    ensure_roles()
     return organisations
 
 

@@ -10,7 +10,6 @@ from wagtail.documents import get_document_model
 
 from directory.models import Municipality
 from hub.demo import DEMO_NOTICE, paragraph, publish_child, translate
-from hub.roles import ensure_roles
 from hub.setup import LANGUAGES, content
 
 from .models import (
@@ -211,5 +210,4 @@ def load(home):
     texts = content(__file__, "demo-framework.yaml")
     framework = _framework(home, texts)
     _adoption(framework, texts["adoption"])
-    ensure_roles()
     return {"index": index, "methods": methods, "framework": framework}
