@@ -1,7 +1,8 @@
 """The method library and the framework, built per test on the bare site of tests/conftest.py.
 
 - `make_method(library, title, themes=..., ...)` publishes one method; `bilingual(...)` one in nl and en.
-- `library` publishes a small library to search: seven methods in nl and en and one in nl only (`LIBRARY`).
+- `library` publishes a small library to search: seven methods in nl and en and one in nl only (`LIBRARY`);
+  `library_keys` builds it once for a module whose tests only read it.
 - `lesson_package` is one complete method in nl and en: steps with a tip and a warning, a worksheet, background,
   an evaluation, an approved adaptation-log entry, a tag and two chosen related methods.
 - `framework` is the framework in nl and en, published as version 0.1 and then 0.2 (`CHAPTERS`).
@@ -30,6 +31,7 @@ from resources.models import (
     RelatedMethod,
     TargetGroup,
 )
+from tests.conftest import kept_for_the_module
 from tests.directory.factories import vocabulary
 from tests.hub.factories import UserFactory, translate
 from tests.resources.factories import FrameworkPageFactory, MethodPageFactory
@@ -192,6 +194,17 @@ def titles(language, *slugs):
 @pytest.fixture
 def library(method_index):
     """The methods of `LIBRARY`, published (slug -> Dutch page); seven of them also in English."""
+    return build_library(method_index)
+
+
+@pytest.fixture(scope="module")
+def library_keys(django_db_setup, django_db_blocker):
+    """`LIBRARY` built once for the module (tests.conftest.kept_for_the_module): slug -> page key."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        yield {slug: page.pk for slug, page in build_library(library_page("nl")).items()}
+
+
+def build_library(method_index):
     pages = {}
     for slug, spec in LIBRARY.items():
         low, high = spec.group_size

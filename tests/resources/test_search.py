@@ -17,6 +17,13 @@ pytestmark = pytest.mark.django_db
 MEDIA_LITERACY = [slug for slug, spec in LIBRARY.items() if "mediawijsheid" in spec.themes]
 
 
+@pytest.fixture
+def library(db, library_keys):
+    """Every test here reads the same library, built once for the module; each gets fresh pages (slug -> Dutch
+    page), and what a test changes is rolled back after it."""
+    return {slug: MethodPage.objects.get(pk=pk) for slug, pk in library_keys.items()}
+
+
 # Elasticsearch indexes what is stored when it starts: build the library first (see tests/search/conftest.py).
 @pytest.fixture
 def engine(library, engine):

@@ -63,24 +63,19 @@ def engine(request, settings):
     return request.param
 
 
-@pytest.fixture
-def organisation_in(directory_index):
-    """Make a published organisation (nl) with one location in each municipality named by slug."""
-
-    def make(title, slug, *municipalities, **fields):
-        locations = [
-            LocationFactory.build(municipality=Municipality.objects.get(slug=place, locale__language_code="nl"))
-            for place in municipalities
-        ]
-        return OrganisationPageFactory(parent=directory_index, title=title, slug=slug, locations=locations, **fields)
-
-    return make
+def organisation_in(directory_index, title, slug, *municipalities, **fields):
+    """A published organisation (nl) with one location in each municipality named by slug."""
+    locations = [
+        LocationFactory.build(municipality=Municipality.objects.get(slug=place, locale__language_code="nl"))
+        for place in municipalities
+    ]
+    return OrganisationPageFactory(parent=directory_index, title=title, slug=slug, locations=locations, **fields)
 
 
 @pytest.fixture
-def sport_club(organisation_in):
+def sport_club(directory_index):
     """A second organisation beside `organisation` (Jeugdhuis De Brug): a sports club in Herentals and Olen."""
-    return organisation_in("Sportclub De Sprong", "de-sprong", "herentals", "olen")
+    return organisation_in(directory_index, "Sportclub De Sprong", "de-sprong", "herentals", "olen")
 
 
 def location_in(organisation, municipality):

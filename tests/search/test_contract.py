@@ -10,12 +10,21 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from directory.models import AccessibilityFeature, Language, OfferPage, Theme, Threshold, WeeklySlot
+from directory.models import (
+    AccessibilityFeature,
+    DirectoryIndexPage,
+    Language,
+    OfferPage,
+    Theme,
+    Threshold,
+    WeeklySlot,
+)
 from hub.search import REGISTRY, SearchRequest, search
 from hub.search.database import DatabaseEngine
-from tests.directory.factories import OfferPageFactory, ThresholdMeasureFactory, on, vocabulary
+from tests.conftest import kept_for_the_module
+from tests.directory.factories import OfferPageFactory, OrganisationPageFactory, ThresholdMeasureFactory, on, vocabulary
 from tests.hub.factories import translate
-from tests.search.conftest import REAL_CLUSTER, location_in
+from tests.search.conftest import REAL_CLUSTER, location_in, organisation_in
 
 pytestmark = pytest.mark.django_db
 
@@ -81,12 +90,24 @@ def measure(slug, text):
     return ThresholdMeasureFactory.build(threshold=vocabulary(Threshold, slug)[0], measure=text)
 
 
+@pytest.fixture(scope="module")
+def network_built(django_db_setup, django_db_blocker):
+    """The offers every test here searches (see the module docstring and CASES): the tests only read them, so
+    they are built once for the module (tests.conftest.kept_for_the_module)."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        build_network(DirectoryIndexPage.objects.get(locale__language_code="nl"))
+        yield
+
+
 @pytest.fixture
-def network(organisation, sport_club, organisation_in):
-    """The offers every test here searches (see the module docstring and CASES)."""
-    de_brug = organisation
-    de_sprong = sport_club
-    pluim = organisation_in("Theater Pluim", "theater-pluim", "lille")
+def network(db, network_built):
+    """The network, in the test's transaction: what a test changes is rolled back after it."""
+
+
+def build_network(directory_index):
+    de_brug = OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+    de_sprong = organisation_in(directory_index, "Sportclub De Sprong", "de-sprong", "herentals", "olen")
+    pluim = organisation_in(directory_index, "Theater Pluim", "theater-pluim", "lille")
     herentals, olen = location_in(de_sprong, "herentals"), location_in(de_sprong, "olen")
     arabic, dutch = Language.objects.get(code="ar"), Language.objects.get(code="nl")
     wheelchair = vocabulary(AccessibilityFeature, "rolstoel")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from dateutil.relativedelta import relativedelta
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -13,10 +14,11 @@ from django.utils import timezone
 from django.utils.translation import override
 from wagtail.models import Locale
 
-from directory.models import Municipality, OfferPage, OrganisationPage, Threshold
+from directory.models import DirectoryIndexPage, Municipality, OfferPage, OrganisationPage, Threshold
 from directory.signals.abuse import FILL_TIME
 from directory.signals.models import Signal, SignalCount
 from hub.roles import SIGNALLERS, ensure_roles
+from tests.conftest import kept_for_the_module
 from tests.directory.factories import LocationFactory, OfferPageFactory, OrganisationPageFactory, partner, vocabulary
 from tests.hub.factories import UserFactory, translate
 
@@ -106,18 +108,37 @@ def _offer(organisation, title, slug):
     return page
 
 
+@pytest.fixture(scope="module")
+def network_keys(django_db_setup, django_db_blocker):
+    """The network, built once per module (tests.conftest.kept_for_the_module): the keys of what it made."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        directory_index = DirectoryIndexPage.objects.get(locale__language_code="nl")
+        sprong = _organisation(directory_index, "Jeugdwerk De Sprong", "de-sprong", "herentals")
+        kelder = _organisation(directory_index, "Jeugdhuis De Kelder", "de-kelder", "olen")
+        offers = {
+            "straatvoetbal": _offer(sprong, "Straatvoetbal", "straatvoetbal"),
+            "paaskamp": _offer(sprong, "Paaskamp", "paaskamp"),
+            "chillen": _offer(kelder, "Chillen in De Kelder", "chillen"),
+            "kookatelier": _offer(kelder, "Kookatelier", "kookatelier"),
+        }
+        yield {
+            "sprong": sprong.pk,
+            "kelder": kelder.pk,
+            "offers": {slug: page.pk for slug, page in offers.items()},
+            "accounts": {"sprong": partner(sprong).pk, "kelder": partner(kelder).pk},
+        }
+
+
 @pytest.fixture
-def network(directory_index):
-    sprong = _organisation(directory_index, "Jeugdwerk De Sprong", "de-sprong", "herentals")
-    kelder = _organisation(directory_index, "Jeugdhuis De Kelder", "de-kelder", "olen")
-    offers = {
-        "straatvoetbal": _offer(sprong, "Straatvoetbal", "straatvoetbal"),
-        "paaskamp": _offer(sprong, "Paaskamp", "paaskamp"),
-        "chillen": _offer(kelder, "Chillen in De Kelder", "chillen"),
-        "kookatelier": _offer(kelder, "Kookatelier", "kookatelier"),
-    }
-    accounts = {"sprong": partner(sprong), "kelder": partner(kelder)}
-    return Network(sprong=sprong, kelder=kelder, offers=offers, accounts=accounts)
+def network(db, network_keys):
+    """Fresh objects of the module's network; what a test changes is rolled back after it."""
+    users = get_user_model().objects
+    return Network(
+        sprong=OrganisationPage.objects.get(pk=network_keys["sprong"]),
+        kelder=OrganisationPage.objects.get(pk=network_keys["kelder"]),
+        offers={slug: OfferPage.objects.get(pk=pk) for slug, pk in network_keys["offers"].items()},
+        accounts={name: users.get(pk=pk) for name, pk in network_keys["accounts"].items()},
+    )
 
 
 @pytest.fixture
