@@ -2,11 +2,17 @@
 Flemish school holidays of this and next school year."""
 
 from django.utils import timezone
+from wagtail import hooks
 
 from hub.setup import content, ensure_section
 
 from .holidays import current_and_next_school_year
 from .models import DirectoryIndexPage, FinderPage, SchoolHoliday
+from .uitdatabank import open_data_examples
+
+# The open data page that setup_site makes (hub/setup.py) shows addresses of the directory's data that answer:
+# the hook gives it a published offer, so the hub imports no app.
+hooks.register("open_data_examples", open_data_examples)
 
 
 def ensure_school_holidays(today, report):

@@ -1,11 +1,11 @@
-"""The site-wide pages and settings: home, standard pages, navigation and footer."""
+"""The site-wide pages and settings: home, standard pages, navigation and footer, the open data page and its licence."""
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail import hooks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
@@ -112,14 +112,121 @@ class NavigationSettings(ClusterableModel, BaseGenericSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    open_data_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("open data page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     footer_text = models.CharField(_("footer text"), max_length=300, blank=True)
 
     panels = [
         InlinePanel("links", label=_("Main menu")),
         FieldPanel("help_page"),
         FieldPanel("privacy_page"),
+        FieldPanel("open_data_page"),
         FieldPanel("footer_text"),
     ]
 
     class Meta:
         verbose_name = _("navigation and footer")
+
+
+# The licences a Flemish local government may publish open data under without justifying it (Vlaanderen's
+# "modellicenties": the CC0 declaration, or the model licence for free reuse, which asks to name the source).
+LICENCES = {
+    "cc0-1.0": ("CC0 1.0 Universal", "https://creativecommons.org/publicdomain/zero/1.0/"),
+    "modellicentie-gratis-hergebruik-1.0": (
+        "Modellicentie Gratis Hergebruik v1.0",
+        "https://overheid.vlaanderen.be/sites/default/files/documenten/ict-egov/licenties/hergebruik/"
+        "modellicentie_gratis_hergebruik_v1_0.html",
+    ),
+}
+
+
+@register_setting(icon="download")
+class OpenDataSettings(BaseGenericSetting):
+    """Under which terms anyone may reuse the site's open data; the open data page shows it."""
+
+    licence = models.CharField(
+        _("licence"),
+        max_length=40,
+        choices=[(code, name) for code, (name, _url) in LICENCES.items()],
+        default="cc0-1.0",
+        help_text=_("The terms under which anyone may reuse the APIs, calendar feeds and exports."),
+    )
+
+    panels = [FieldPanel("licence")]
+
+    class Meta:
+        verbose_name = _("open data")
+
+    @property
+    def licence_name(self):
+        return LICENCES[self.licence][0]
+
+    @property
+    def licence_url(self):
+        return LICENCES[self.licence][1]
+
+
+class EndpointBlock(blocks.StructBlock):
+    """One of the site's open data addresses, with an example the page fills in (OpenDataPage.examples)."""
+
+    name = blocks.CharBlock(label=_("name"))
+    description = blocks.TextBlock(label=_("what it gives"))
+    example = blocks.CharBlock(
+        label=_("example address"),
+        help_text=_(
+            "A path on this site. {language} becomes the page's language, {offer} the key of a published offer "
+            "UiTdatabank takes and {offer_page} the path of its page."
+        ),
+    )
+
+    class Meta:
+        icon = "link"
+        preview_value = {
+            "name": "Agenda (iCalendar)",
+            "description": "Alle activiteiten in je agenda-app.",
+            "example": "/{language}/ics/agenda.ics",
+        }
+
+
+class OpenDataPage(BasePage):
+    """Where developers and other cities find the site's data: every address, its format and an example that
+    answers, and the licence the coordinator chose (OpenDataSettings)."""
+
+    intro = models.TextField(_("intro"), max_length=600, blank=True)
+    endpoints = StreamField([("endpoint", EndpointBlock())], blank=True, use_json_field=True)
+    body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("endpoints"), FieldPanel("body")]
+    parent_page_types = ["hub.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("open data page")
+
+    def examples(self, request):
+        """Each endpoint with its example address filled in, or None while the site has nothing to show there
+        (no published offer yet). The apps give their values through the `open_data_examples` hook."""
+        values = {"language": self.locale.language_code}
+        for hook in hooks.get_hooks("open_data_examples"):
+            values.update(hook(request))
+        found = []
+        for block in self.endpoints:
+            try:
+                example = request.build_absolute_uri(block.value["example"].format_map(values))
+            except (KeyError, AttributeError, IndexError, ValueError):  # a value the site lacks, or a typo
+                example = None
+            found.append((block.value, example))
+        return found
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["endpoints"] = self.examples(request)
+        context["licence"] = OpenDataSettings.load(request_or_site=request)
+        return context

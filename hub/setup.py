@@ -1,6 +1,6 @@
 """What a city's site needs before its first editor logs in (`manage.py setup_site`): the languages, the home
-page, privacy and help pages, the Site record for SITE_URL and the navigation. Each app adds its own sections
-through the `setup_site` hook (see directory/setup.py, resources/setup.py).
+page, privacy, help and open data pages, the Site record for SITE_URL and the navigation. Each app adds its own
+sections through the `setup_site` hook (see directory/setup.py, resources/setup.py).
 
 Every step looks for what it would create first, so a second run changes nothing. The starting texts live in
 each app's content/site.yaml, one block per page with its nl, en and fr words.
@@ -15,7 +15,7 @@ from django.utils.html import escape
 from wagtail import hooks
 from wagtail.models import Locale, Page
 
-from .models import HomePage, NavigationLink, NavigationSettings, StandardPage
+from .models import HomePage, NavigationLink, NavigationSettings, OpenDataPage, StandardPage
 from .roles import ensure_roles
 from .sites import ensure_site
 
@@ -93,10 +93,24 @@ def ensure_home(texts, report):
     return ensure_page(root, HomePage, texts, report, existing=home, slug="home")
 
 
-def ensure_navigation(privacy, help_page, menu, report):
-    """Privacy and help links in the footer, and the main menu when it is still empty (an editor's menu stays)."""
+def ensure_open_data_page(home, texts, report):
+    """The open data page: its words per language, with each endpoint's example address (the same in every
+    language, given once)."""
+    words = {}
+    for language in LANGUAGES:
+        endpoints = zip(texts[language]["endpoints"], texts["examples"], strict=True)
+        words[language] = {
+            **texts[language],
+            "endpoints": [("endpoint", {**endpoint, "example": example}) for endpoint, example in endpoints],
+        }
+    return ensure_page(home, OpenDataPage, words, report, existing=OpenDataPage.objects.child_of(home).first())
+
+
+def ensure_navigation(footer, menu, report):
+    """The footer's links (privacy, help, open data) and the main menu, where still empty (an editor's choice
+    stays)."""
     navigation = NavigationSettings.load()
-    for name, page in (("privacy_page", privacy), ("help_page", help_page)):
+    for name, page in footer.items():
         if getattr(navigation, f"{name}_id") is None:
             setattr(navigation, name, page)
             navigation.save()
@@ -119,6 +133,7 @@ def setup_site():
     navigation = NavigationSettings.load()
     privacy = ensure_page(home, StandardPage, texts["privacy"], report, existing=navigation.privacy_page)
     help_page = ensure_page(home, StandardPage, texts["help"], report, existing=navigation.help_page)
+    open_data = ensure_open_data_page(home, texts["open_data"], report)
     roles = set(Group.objects.values_list("name", flat=True))
     menu = []
     for step in hooks.get_hooks("setup_site"):
@@ -126,5 +141,6 @@ def setup_site():
     ensure_roles()  # after the sections exist: it puts them under the approval workflow
     for name in sorted(set(Group.objects.values_list("name", flat=True)) - roles):
         report(f'Role "{name}"')
-    ensure_navigation(privacy, help_page, menu, report)
+    footer = {"privacy_page": privacy, "help_page": help_page, "open_data_page": open_data}
+    ensure_navigation(footer, menu, report)
     return report

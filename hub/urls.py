@@ -24,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Methods and the framework for other municipalities: live pages only, outside the language prefix.
     path("api/v2/", api_router.urls),
+    path("api/hsds/", include("directory.hsds.urls")),  # Open Referral HSDS 3.0 (directory.hsds)
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}, name="sitemap"),
     path(
         "robots.txt",
@@ -44,7 +45,7 @@ if settings.DEBUG:
 # always land on one language without cookies.
 urlpatterns += i18n_patterns(
     path("signals/", include("directory.signals.urls")),
-    path("ics/", include("directory.urls")),  # calendar feeds (directory.calendar)
+    path("", include("directory.urls")),  # calendar feeds and UiTdatabank bodies (directory.calendar, .uitdatabank)
     # The anonymous contribution forms (resources) must not set a CSRF cookie on anonymous visitors, so
     # their routes skip the token; hub.abuse guards them (honeypot, signed fill time, rate limit) and
     # nothing is published without the coordinator's approval.

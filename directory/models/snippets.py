@@ -1,9 +1,11 @@
 """Shared vocabularies the coordinator manages; translatable, matched across languages by slug."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail_localize.fields import SynchronizedField
 
 from hub.vocabularies import Vocabulary
 
@@ -48,6 +50,19 @@ class Sector(IconVocabulary):
 
 
 class Theme(IconVocabulary):
+    # The export to UiTdatabank (directory/uitdatabank.py) lists it among an offer's terms, domain "theme".
+    uitdatabank_term_id = models.CharField(
+        _("UiTdatabank theme"),
+        max_length=40,
+        blank=True,
+        validators=[RegexValidator(r"^\d+(\.\d+)+$", _("A term id looks like 0.52.0.0.0."))],
+        help_text=_("The id of the matching theme in UiTdatabank's taxonomy, for example 0.52.0.0.0 (Circus)."),
+    )
+
+    panels = [*IconVocabulary.panels, FieldPanel("uitdatabank_term_id")]
+    # An id is one fact in every language: translating a theme copies it.
+    override_translatable_fields = [SynchronizedField("uitdatabank_term_id")]
+
     class Meta(IconVocabulary.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
@@ -93,6 +108,7 @@ class Language(models.Model):
     class Meta:
         ordering = ["code"]
         verbose_name = _("language")
+        verbose_name_plural = _("languages")
 
     def __str__(self):
         try:
