@@ -2,9 +2,11 @@
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.models import GroupPagePermission
+from wagtail.models import GroupPagePermission, WorkflowState
+from wagtail.signals import workflow_approved
 
 from .models import OrganisationPage
+from .review import ApprovalEmailNotifier
 
 
 @receiver(post_save, sender=OrganisationPage, dispatch_uid="directory.extend_rights_to_new_translation")
@@ -19,3 +21,10 @@ def extend_rights_to_new_translation(sender, instance, created, raw=False, **kwa
     granted = GroupPagePermission.objects.filter(page__translation_key=instance.translation_key)
     for group_id, permission_id in set(granted.values_list("group_id", "permission_id")):
         GroupPagePermission.objects.get_or_create(group_id=group_id, page=instance, permission_id=permission_id)
+
+
+# Wagtail's approval mail to the partner, replaced by one that carries the coordinator's comment. Wagtail connects
+# its own under this id when wagtail.admin is ready; whichever app is ready first, this one is what stays connected.
+APPROVAL_MAIL = "workflow_state_approved_email_notification"
+workflow_approved.disconnect(sender=WorkflowState, dispatch_uid=APPROVAL_MAIL)
+workflow_approved.connect(ApprovalEmailNotifier(), sender=WorkflowState, dispatch_uid=APPROVAL_MAIL, weak=False)

@@ -1,12 +1,14 @@
 """Admin additions for the directory: the partner's dashboard, onboarding a partner from the page tree, and
-what a partner sees of other partners' pages (live pages and live titles only, see hub/admin_privacy.py)."""
+what a partner sees of other partners' pages (live pages and live titles only, see hub/admin_privacy.py); the
+partner's "still correct" (checking.py) and "copy for a next edition" (editions.py), and the coordinator's review:
+readable comparisons and a confirmation of each decision (review.py)."""
 
 from dateutil.relativedelta import relativedelta
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,13 +18,13 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.menus.pages import PageMenuItem
-from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 from wagtail.models import Locale, WorkflowState, get_default_page_content_type
 from wagtail.permissions import page_permission_policy
 
 from hub.admin_privacy import TRANSLATIONS_REPORT, pages_seen_by
 
-from . import setup
+from . import checking, editions, review, setup, vocabulary_admin
+from .admin_views import PageActionMixin
 from .models import OfferPage, OrganisationPage
 from .partners import AccountInUse, can_onboard, onboard_partner, organisations_for, partner_pages
 
@@ -47,12 +49,19 @@ class PartnerDashboardPanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         pages = partner_pages(self.user)
-        offers = OfferPage.objects.filter(pk__in=pages.values("pk")).select_related("locale")
+        # Annotated and prefetched for their status tags, which otherwise look up two things per offer.
+        offers = (
+            OfferPage.objects.filter(pk__in=pages.values("pk"))
+            .select_related("locale")
+            .annotate_approved_schedule()
+            .prefetch_workflow_states()
+        )
         review_before = offers_to_review_before()
         page_ids = [str(pk) for pk in pages.values_list("pk", flat=True)]
         context.update(
             {
                 "organisations": self.organisations,
+                "csrf_token": parent_context["csrf_token"],  # for the "still correct" buttons
                 "offers": offers.order_by("locale_id", "title"),  # the default language (created first) on top
                 "waiting": WorkflowState.objects.active()
                 .filter(base_content_type=get_default_page_content_type(), object_id__in=page_ids)
@@ -85,28 +94,23 @@ class OnboardPartnerForm(forms.Form):
     )
 
 
-class OnboardPartnerView(WagtailAdminTemplateMixin, FormView):
+class OnboardPartnerView(PageActionMixin, FormView):
     """The coordinator's button for `manage.py onboard_partner`: same function, same result."""
 
     form_class = OnboardPartnerForm
     template_name = "directory/admin/onboard_partner.html"
     header_icon = "group"
+    page_model = OrganisationPage
 
-    def dispatch(self, request, page_id):
-        self.organisation = get_object_or_404(OrganisationPage, pk=page_id)
-        if not can_onboard(request.user, self.organisation):
-            raise PermissionDenied
-        return super().dispatch(request, page_id)
+    def may(self, user, page):
+        return can_onboard(user, page)
 
     def get_page_title(self):
         return _("Onboard partner")
 
-    def get_page_subtitle(self):
-        return self.organisation.title
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            organisation=self.organisation,
+            organisation=self.page,
             action_url=self.request.path,
             submit_button_label=_("Onboard and invite"),
             **kwargs,
@@ -115,7 +119,7 @@ class OnboardPartnerView(WagtailAdminTemplateMixin, FormView):
     def form_valid(self, form):
         try:
             user, _group, _collection, created = onboard_partner(
-                self.organisation, email=form.cleaned_data["email"], username=form.cleaned_data["username"] or None
+                self.page, email=form.cleaned_data["email"], username=form.cleaned_data["username"] or None
             )
         except AccountInUse as error:
             form.add_error("username", str(error))
@@ -126,9 +130,9 @@ class OnboardPartnerView(WagtailAdminTemplateMixin, FormView):
             message = _("%(organisation)s was already onboarded (%(user)s): rights checked, no new invitation sent.")
         messages.success(
             self.request,
-            message % {"organisation": self.organisation.title, "user": user.get_username(), "email": user.email},
+            message % {"organisation": self.page.title, "user": user.get_username(), "email": user.email},
         )
-        return redirect("wagtailadmin_explore", self.organisation.get_parent().pk)
+        return redirect("wagtailadmin_explore", self.page.get_parent().pk)
 
 
 @hooks.register("register_admin_urls")
@@ -152,13 +156,42 @@ class OnboardPartnerButton(PageMenuItem):
 
 
 @hooks.register("register_page_header_buttons")
-def onboard_header_button(page, user, view_name, next_url=None):
+def page_header_buttons(page, user, view_name, next_url=None):
     yield OnboardPartnerButton(page=page, priority=80)
+    yield editions.NextEditionButton(page=page, priority=25)  # next to Wagtail's "Copy" (20)
 
 
 @hooks.register("register_page_listing_more_buttons")
-def onboard_listing_button(page, user, next_url=None):
+def page_listing_buttons(page, user, next_url=None):
     yield OnboardPartnerButton(page=page, priority=80)
+    yield editions.NextEditionButton(page=page, priority=25)
+
+
+@hooks.register("register_admin_urls")
+def register_partner_and_review_urls():
+    return [
+        path(
+            "directory/offers/<int:page_id>/still-correct/",
+            checking.StillCorrectView.as_view(),
+            name="directory_still_correct",
+        ),
+        path(
+            "directory/offers/<int:page_id>/next-edition/",
+            editions.NextEditionView.as_view(),
+            name="directory_next_edition",
+        ),
+        path(
+            "directory/pages/<int:page_id>/workflow/action/<slug:action_name>/<int:task_state_id>/",
+            review.ConfirmedWorkflowAction.as_view(),
+            name=review.ConfirmedWorkflowAction.submit_url_name,
+        ),
+    ]
+
+
+hooks.register("register_log_actions", checking.register_log_action)
+hooks.register("construct_homepage_panels", review.confirm_reviews_on_dashboard)
+hooks.register("before_edit_page", review.remember_task_under_review)
+hooks.register("after_edit_page", review.confirm_review_in_editor)
 
 
 @hooks.register("before_move_page")
@@ -200,3 +233,6 @@ def translations_report_for_translators(request, menu_items):
 
 # `manage.py setup_site` (hub/setup.py) creates this app's sections; the hook keeps the hub from importing apps.
 hooks.register("setup_site", setup.setup)
+
+# The directory's shared lists, in the coordinator's Vocabularies menu.
+vocabulary_admin.register()

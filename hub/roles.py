@@ -2,8 +2,9 @@
 
 - Administrators are superusers (Django's flag, not a group): every right, and only they make administrators.
 - Coordinators (COORDINATOR) run the network: accounts, translations, all media, the directory's and the
-  library's vocabularies, every signal, and they edit, publish and approve the sections below (MODERATED_SECTIONS),
-  which with the adaptation log (MODERATED_SNIPPETS) go through their approval workflow. Files sent with the
+  library's vocabularies with the languages and school holidays (the Vocabularies menu), every signal, and they
+  edit, publish and approve the sections below (MODERATED_SECTIONS), which with the adaptation log
+  (MODERATED_SNIPPETS) go through their approval workflow. Files sent with the
   library's public form wait in a collection only they may open (CONTRIBUTIONS_COLLECTION).
 - Signallers (SIGNALLER): youth workers, outreach workers and teachers who record signals in the admin.
 - Partners (PARTNER): one group per organisation, made when the coordinator onboards it (directory/partners.py
@@ -69,9 +70,11 @@ COORDINATOR = Role(
         "wagtail_localize.submit_translation",
         "hub.add_user",
         "hub.change_user",
+        "hub.change_opendatasettings",  # the licence of the open data
         RECORD_SIGNALS,
         SEE_NETWORK_REPORT,
-        *_manage("directory", "sector", "theme", "municipality", "threshold", "accessibilityfeature"),
+        *_manage("directory", "sector", "theme", "municipality", "threshold", "accessibilityfeature", "language"),
+        *_manage("directory", "schoolholiday"),
         *_manage("resources", "targetgroup", "methodtheme", "methodformat", "adoption", "adaptationlogentry"),
         "resources.publish_adaptationlogentry",
         # Contributions come in only through the public form: no "add".
@@ -110,7 +113,8 @@ def permission(app_label, codename, apps=global_apps):
 
 
 def _permissions(labels, apps):
-    """The permissions named "app_label.codename", in one query; a name that matches none is an error in the table."""
+    """The permissions named "app_label.codename", in one query; at run time a name that matches none is an error
+    in the table."""
     wanted = {tuple(label.split(".")) for label in labels}
     found = list(
         apps.get_model("auth", "Permission")
@@ -118,7 +122,8 @@ def _permissions(labels, apps):
         .select_related("content_type")
     )
     missing = wanted - {(right.content_type.app_label, right.codename) for right in found}
-    if missing:
+    # Inside a migration, models of later migrations have no permissions yet: the run after migrate grants them.
+    if missing and apps is global_apps:
         raise LookupError(f"No such permission: {', '.join(sorted('.'.join(label) for label in missing))}")
     return found
 

@@ -9,11 +9,25 @@ from django.db import models
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import get_all_child_relations
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from .forms import BasePageForm
+
+
+class VocabularyForm(WagtailAdminModelForm):
+    """The admin's form of a value. A slug is unique in its language, but the language is not a field of the form,
+    so Django's own check leaves it to the database, which refuses it with a crash: the form says so instead."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        slug = cleaned_data.get("slug")
+        others = type(self.instance).objects.filter(locale_id=self.instance.locale_id, slug=slug)
+        if slug and others.exclude(pk=self.instance.pk).exists():
+            self.add_error("slug", _("Another value in this language has this slug."))
+        return cleaned_data
 
 
 class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
@@ -23,6 +37,7 @@ class Vocabulary(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(_("slug"), max_length=80)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+    base_form_class = VocabularyForm
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):

@@ -1,34 +1,39 @@
-"""Admin for the method library: vocabularies, the adaptation log, adoptions and contributions."""
+"""Admin for the method library: the adaptation log, adoptions and contributions, and its vocabularies (in the
+coordinator's Vocabularies menu, see hub/vocabulary_admin.py)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from hub.vocabulary_admin import TranslationsColumn, VocabularyViewSet
+
 from . import setup
 from .admin_privacy import PrivateSnippetsDelete, PrivateSnippetViewSet, snippets_api_urls
 from .models import AdaptationLogEntry, Adoption, Contribution, MethodFormat, MethodTheme, TargetGroup
 
 
-class VocabularyViewSet(SnippetViewSet):
-    list_display = ["name", "slug", "locale"]
-    list_filter = ["locale"]
-    search_fields = ["name"]
+class OrderedVocabularyViewSet(VocabularyViewSet):
+    list_display = ["name", "slug", "sort_order", "locale", TranslationsColumn()]
 
 
-class TargetGroupViewSet(VocabularyViewSet):
+class TargetGroupViewSet(OrderedVocabularyViewSet):
     model = TargetGroup
     icon = "group"
+    menu_order = 80
 
 
-class MethodThemeViewSet(VocabularyViewSet):
+class MethodThemeViewSet(OrderedVocabularyViewSet):
     model = MethodTheme
     icon = "tag"
+    menu_order = 90
 
 
-class MethodFormatViewSet(VocabularyViewSet):
+class MethodFormatViewSet(OrderedVocabularyViewSet):
     model = MethodFormat
     icon = "form"
+    menu_order = 100
+    menu_label = _("Method formats")
 
 
 class AdaptationLogViewSet(PrivateSnippetViewSet):
@@ -61,13 +66,12 @@ class LibraryViewSetGroup(SnippetViewSetGroup):
         AdaptationLogViewSet,
         ContributionViewSet,
         AdoptionViewSet,
-        TargetGroupViewSet,
-        MethodThemeViewSet,
-        MethodFormatViewSet,
     )
 
 
 register_snippet(LibraryViewSetGroup)
+for vocabulary in (TargetGroupViewSet, MethodThemeViewSet, MethodFormatViewSet):
+    register_snippet(vocabulary)
 
 
 # Before wagtail-localize's own URLs (order 0), so its snippet API paths resolve to the guarded API.

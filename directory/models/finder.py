@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
-from wagtail.snippets.models import register_snippet
 
 from hub.models import BasePage
 from hub.search import REGISTRY, cached_labels, search_page
@@ -16,7 +15,6 @@ from hub.search.params import parse, query_without_page
 from ..signals.services import log_empty_search
 
 
-@register_snippet
 class SchoolHoliday(models.Model):
     """Flemish school holidays, kept by the coordinator, for the finder's "next school holiday" choice."""
 

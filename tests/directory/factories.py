@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.contrib.auth.models import Group
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import Locale
 
 from directory.models import (
@@ -148,3 +149,10 @@ def coordinator(**fields):
     """A coordinator account: approves partners' changes and manages the directory and accounts."""
     ensure_roles()
     return UserFactory(groups=[Group.objects.get(name=COORDINATORS)], **fields)
+
+
+def new_value(model, name, language="nl", **fields):
+    """A new value of a vocabulary (a theme, a threshold, a method format...) in one language, not translated."""
+    return model.objects.create(
+        name=name, slug=slugify(name), locale=Locale.objects.get(language_code=language), **fields
+    )

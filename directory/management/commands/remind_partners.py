@@ -3,7 +3,8 @@
 Who gets a mail: every active partner account with an e-mail address (an account that may edit an organisation
 page, as `organisations_for()` finds them) whose organisations have live offers last checked before
 `offers_to_review_before()`, the date the partner's dashboard flags offers by (settings.OFFER_REVIEW_AFTER_MONTHS).
-One mail per account, in Dutch, lists those offers with a link to each one's editor in the admin.
+One mail per account, in Dutch, lists those offers with a link to each one's editor in the admin, and one to
+confirm with a click that nothing changed (directory/checking.py).
 
 An offer and its translations are one offer: its "last checked" date is set on the page in the site's default
 language and copied into the translations when they are synchronised, so an offer is judged, and listed, once,
@@ -61,15 +62,18 @@ def offers_to_check(user, before):
     )
 
 
-def edit_url(page):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_pages:edit", args=[page.pk])
+def admin_url(name, page):
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, args=[page.pk])
 
 
 def send_reminder(user, offers):
     context = {
         "user": user,
         "months": settings.OFFER_REVIEW_AFTER_MONTHS,
-        "offers": [(offer, edit_url(offer)) for offer in offers],
+        "offers": [
+            (offer, admin_url("wagtailadmin_pages:edit", offer), admin_url("directory_still_correct", offer))
+            for offer in offers
+        ],
         "default_locale": Locale.get_default(),
     }
     # The mail is written in Dutch; its dates are too.
