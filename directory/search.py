@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from hub import languages
 from hub.search import Catalogue, Facet, register
 from hub.search.catalogue import stream_text
 
@@ -144,11 +145,13 @@ class OfferCatalogue(Catalogue):
                 "threshold": vocabulary(Threshold),
                 "accessibility": vocabulary(AccessibilityFeature),
                 "language": {language.code: str(language) for language in Language.objects.all()},
-                "organisation": dict(
-                    OrganisationPage.objects.live()
-                    .public()  # a private organisation's name is not offered as a choice either
-                    .filter(locale__language_code=locale)
-                    .order_by("title")
-                    .values_list("slug", "title")
-                ),
+                "organisation": organisation_labels(locale),
             }
+
+
+def organisation_labels(locale):
+    """The organisations a visitor of this language finds offers of: those with a page in it, and those standing in
+    for it (their offers are found in every language). A private organisation's name is not offered as a choice."""
+    organisations = list(OrganisationPage.objects.live().public().order_by("title"))
+    listed = languages.listed_languages(organisations)
+    return {page.slug: page.title for page in organisations if locale in listed[page.pk]}

@@ -166,15 +166,16 @@ def _chapters(chapters, language, version):
 
 
 def _framework(home, texts):
-    """The framework page setup_site made (version 0.1 without chapters), published in each language version
-    after version, so the demo has an older version to read. A language whose page has chapters is left alone:
-    a site loaded before the French texts existed gains its French framework on the next run."""
+    """The framework page setup_site made (version 0.1 without chapters), published version after version in each
+    language, so the demo has an older version to read. The version is a fact (hub/facts.py): publishing the Dutch
+    page gives it to the others, which then get their words for it. A language whose page has chapters is left
+    alone: a site loaded before the French texts existed gains its French framework on the next run."""
     page = FrameworkPage.objects.child_of(home).get()
-    for current in (page, *page.get_translations().specific()):
-        if current.chapters:
-            continue
-        language = current.locale.language_code
-        for version in texts["versions"]:
+    pending = [current.pk for current in (page, *page.get_translations().specific()) if not current.chapters]
+    for version in texts["versions"]:
+        # Read again each time: publishing the Dutch page republished the others.
+        for current in FrameworkPage.objects.filter(pk__in=pending).order_by("pk"):
+            language = current.locale.language_code
             current.intro = texts["intro"][language]
             current.version = version["version"]
             current.version_date = version["date"]

@@ -32,12 +32,6 @@ class MethodCatalogue(Catalogue):
             .prefetch_related("themes", "target_groups", "formats", "tagged_items__tag")
         )
 
-    def dependents(self, page):
-        """Publishing a translation changes the languages every other translation is available in."""
-        if isinstance(page, MethodPage):
-            return page.get_translations().live().specific()
-        return []
-
     def document(self, page):
         themes, groups, formats = page.theme_terms, page.target_group_terms, page.format_terms
         languages = page.languages()

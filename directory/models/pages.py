@@ -1,6 +1,7 @@
 """The directory: organisations, their offers, and what they do about thresholds."""
 
 import datetime
+import json
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -12,12 +13,20 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    TitleFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from hub.blocks import BodyBlock
+from hub.facts import Fact, facts
 from hub.models import BasePage
 from hub.vocabularies import VocabularyInPageLanguage, VocabularyPageForm
 
@@ -55,8 +64,37 @@ class OrganisationTag(TaggedItemBase):
     content_object = ParentalKey("directory.OrganisationPage", related_name="tagged_items", on_delete=models.CASCADE)
 
 
+#: What a page's promote tab holds that comes about by itself: the address from the title (Wagtail keeps it unique
+#: among the page's siblings), the browser title and search description from the title and summary (the templates
+#: fall back to them), and no place in the menus.
+PUBLISHER_FIELDS = ("slug", "seo_title", "search_description", "show_in_menus")
+
+
+class PartnerPageForm(VocabularyPageForm):
+    """The editor of a page partners write: the web-editor fields are for whoever may publish the page (the
+    coordinator), and a partner, who may only submit it, does not get them.
+
+    Wagtail's `FieldPanel(permission=...)` asks for a model permission (`user.has_perm`), but publishing is a page
+    permission held on a part of the tree, which `has_perm` does not see; so the form leaves the fields out, and
+    Wagtail hides a panel whose field is not in the form, and a tab with nothing left to show.
+    """
+
+    publisher_fields = PUBLISHER_FIELDS
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        if self.for_user is not None and not self._may_publish(parent_page):
+            for name in self.publisher_fields:
+                self.fields.pop(name, None)
+
+    def _may_publish(self, parent_page):
+        if self.instance.pk:
+            return self.instance.permissions_for_user(self.for_user).can_publish()
+        return parent_page is not None and parent_page.permissions_for_user(self.for_user).can_publish_subpage()
+
+
 class OrganisationPage(VocabularyInPageLanguage, BasePage):
-    base_form_class = VocabularyPageForm
+    base_form_class = PartnerPageForm
 
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -77,6 +115,10 @@ class OrganisationPage(VocabularyInPageLanguage, BasePage):
     website = models.URLField(_("website"), blank=True)
     languages = ParentalManyToManyField("directory.Language", verbose_name=_("languages spoken"), blank=True)
     tags = ClusterTaggableManager(through=OrganisationTag, blank=True)
+    # The same in every language, edited in the source language only (hub/facts.py); the rest is words.
+    override_translatable_fields = facts(
+        "sectors", "age_min", "age_max", "languages", "email", "phone", "website", "social_links"
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -181,6 +223,8 @@ class Location(TranslatableMixin, Orderable):
     parking = models.CharField(_("parking"), max_length=300, blank=True)
     accessibility_notes = models.CharField(_("accessibility"), max_length=300, blank=True)
     opening_hours = models.CharField(_("opening hours"), max_length=300, blank=True)
+    # The address is the same in every language; the name and the notes are words (hub/facts.py).
+    override_translatable_fields = facts("street", "postal_code", "municipality", "latitude", "longitude")
 
     panels = [
         FieldPanel("name"),
@@ -200,20 +244,50 @@ class Location(TranslatableMixin, Orderable):
         return f"{self.name}, {self.municipality}"
 
 
-class OfferPageForm(VocabularyPageForm):
+#: On a panel group: its panels marked with `shown_when` show only while the form has those values.
+SHOWS_WHEN = {"data-controller": "w-rules", "data-action": "change->w-rules#resolve"}
+
+
+def shown_when(**values):
+    """The attributes of a panel shown only while another field has one of these values (a ticked box is "on")."""
+    return {
+        "data-w-rules-target": "show",
+        "data-w-rules-show": json.dumps({name: [str(value) for value in wanted] for name, wanted in values.items()}),
+    }
+
+
+class OfferPageForm(PartnerPageForm):
     """Offers choose their places from their own organisation's locations.
 
     In any of the organisation's languages: a translated offer keeps the places of its source (Wagtail's and
-    wagtail-localize's translations copy them as they are), and a place is one fact in every language.
+    wagtail-localize's translations copy them as they are), and a place is one fact in every language. A new offer
+    is written in its organisation's language, so it offers that page's own locations (the others are the same
+    places again), ticks the one place an organisation with a single place has, and starts from the
+    organisation's ages.
     """
+
+    publisher_fields = (*PUBLISHER_FIELDS, "listing_summary")  # the summary already makes the card
 
     def __init__(self, *args, parent_page=None, **kwargs):
         super().__init__(*args, parent_page=parent_page, **kwargs)
-        organisation = self.instance.get_parent() if self.instance.pk else parent_page
-        if organisation is not None and "locations" in self.fields:
-            self.fields["locations"].queryset = Location.objects.filter(
-                organisation__translation_key=organisation.specific.translation_key
-            )
+        if self.instance.pk:
+            organisation = self.instance.get_parent().specific
+            places = Location.objects.filter(organisation__translation_key=organisation.translation_key)
+        elif parent_page is not None:
+            places = Location.objects.filter(organisation=parent_page)
+            self._start_from(parent_page.specific, places)
+        else:
+            return
+        if "locations" in self.fields:
+            self.fields["locations"].queryset = places
+
+    def _start_from(self, organisation, places):
+        self.fields.pop("status", None)  # a new offer goes ahead; "full" or "cancelled" come later
+        if not self.initial.get("locations") and len(own := list(places)) == 1:
+            self.initial["locations"] = own
+        for name in ("age_min", "age_max"):
+            if self.initial.get(name) is None:
+                self.initial[name] = getattr(organisation, name, None)
 
 
 class OfferPage(VocabularyInPageLanguage, BasePage):
@@ -237,8 +311,23 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
 
     base_form_class = OfferPageForm
 
-    summary_text = models.CharField(_("short summary"), max_length=300)
-    body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+    summary_text = models.CharField(
+        _("short summary"),
+        max_length=300,
+        help_text=_(
+            "One or two sentences on what young people do, for cards and search results. For example: Play "
+            "football with others, no team or membership needed."
+        ),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        use_json_field=True,
+        help_text=_(
+            "Tell more: what happens, who leads it, what young people take home. For example: Every week we play a "
+            "short match and end with a drink."
+        ),
+    )
     programme = StreamField(
         [("day", ProgrammeDayBlock())],
         blank=True,
@@ -246,86 +335,310 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
         verbose_name=_("day-by-day programme"),
         help_text=_("For events over several days, such as the chill week."),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ACTIVITY)
-    themes = ParentalManyToManyField("directory.Theme", verbose_name=_("themes"), blank=True)
-    age_min = models.PositiveSmallIntegerField(_("minimum age"), validators=[MaxValueValidator(120)])
-    age_max = models.PositiveSmallIntegerField(_("maximum age"), validators=[MaxValueValidator(120)])
-    cost = models.CharField(_("cost"), max_length=10, choices=Cost.choices, default=Cost.FREE)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.ACTIVITY,
+        help_text=_(
+            "What sort of offer is it? For example: a course has several sessions you follow from start to finish; "
+            "at a drop-in you just walk in."
+        ),
+    )
+    themes = ParentalManyToManyField(
+        "directory.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        help_text=_(
+            "Tick what it is about: young people search on these in the finder. For example: Sport and exercise."
+        ),
+    )
+    age_min = models.PositiveSmallIntegerField(
+        _("minimum age"),
+        validators=[MaxValueValidator(120)],
+        help_text=_("The youngest age that may join. For example: 12."),
+    )
+    age_max = models.PositiveSmallIntegerField(
+        _("maximum age"),
+        validators=[MaxValueValidator(120)],
+        help_text=_("The oldest age that may join. For example: 18."),
+    )
+    cost = models.CharField(
+        _("cost"),
+        max_length=10,
+        choices=Cost.choices,
+        default=Cost.FREE,
+        help_text=_(
+            "Is it free, is there one price, or a price range? For example: choose Price range when members pay less."
+        ),
+    )
     price_min = models.DecimalField(
-        _("price (from)"), max_digits=7, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+        _("price (from)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("The price in euro; for a price range, the lowest price. For example: 5."),
     )
     price_max = models.DecimalField(
-        _("price (up to)"), max_digits=7, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+        _("price (up to)"),
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Only for a price range: the highest price in euro. For example: 15."),
     )
-    social_tariff = models.BooleanField(_("social tariff or UiTPAS reduction"), default=False)
-    cost_includes = models.CharField(_("what the price includes"), max_length=300, blank=True)
-    runs_in_school_holidays = models.BooleanField(_("also during school holidays"), default=False)
-    locations = ParentalManyToManyField("directory.Location", verbose_name=_("locations"), blank=True)
-    registration_required = models.BooleanField(_("registration required"), default=False)
-    registration_how = models.CharField(_("how to register"), max_length=300, blank=True)
-    registration_deadline = models.DateField(_("registration deadline"), null=True, blank=True)
-    capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
-    languages = ParentalManyToManyField("directory.Language", verbose_name=_("languages"), blank=True)
+    social_tariff = models.BooleanField(
+        _("social tariff or UiTPAS reduction"),
+        default=False,
+        help_text=_("Tick this if young people with less money pay less. For example: with an UiTPAS you pay 2 euro."),
+    )
+    cost_includes = models.CharField(
+        _("what the price includes"),
+        max_length=300,
+        blank=True,
+        help_text=_("What young people get for the price. For example: a drink and the material."),
+    )
+    runs_in_school_holidays = models.BooleanField(
+        _("also during school holidays"),
+        default=False,
+        help_text=_(
+            "Tick this if the weekly sessions also go on in the school holidays. For example: the drop-in stays open "
+            "in summer."
+        ),
+    )
+    locations = ParentalManyToManyField(
+        "directory.Location",
+        verbose_name=_("locations"),
+        blank=True,
+        help_text=_(
+            "Where does it take place? Tick a place of your organisation; you add places on your organisation's "
+            "page. For example: Youth centre, Kerkstraat 12."
+        ),
+    )
+    registration_required = models.BooleanField(
+        _("registration required"),
+        default=False,
+        help_text=_("Tick this if young people must sign up before they come, for example for a trip."),
+    )
+    registration_how = models.CharField(
+        _("how to register"),
+        max_length=300,
+        blank=True,
+        help_text=_("How young people sign up. For example: send a message to 0470 12 34 56."),
+    )
+    registration_deadline = models.DateField(
+        _("registration deadline"),
+        null=True,
+        blank=True,
+        help_text=_("The last day to sign up. For example: 1 March."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("How many young people can take part. For example: 20."),
+    )
+    languages = ParentalManyToManyField(
+        "directory.Language",
+        verbose_name=_("languages"),
+        blank=True,
+        help_text=_(
+            "The languages young people can speak here. More than one? Hold Ctrl (on a Mac: Cmd) while you click. "
+            "For example: Dutch and English."
+        ),
+    )
     accessibility = ParentalManyToManyField(
-        "directory.AccessibilityFeature", verbose_name=_("accessibility features"), blank=True
+        "directory.AccessibilityFeature",
+        verbose_name=_("accessibility features"),
+        blank=True,
+        help_text=_("Tick what this place and this offer provide. For example: Wheelchair accessible."),
     )
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE)
-    last_checked = models.DateField(_("last checked"), default=datetime.date.today)
-    welcome_by = models.CharField(_("who welcomes you"), max_length=200, blank=True)
-    what_to_bring = models.CharField(_("what to bring"), max_length=300, blank=True)
-    bring_a_friend = models.BooleanField(_("you can come with a friend"), default=True)
-    youth_worker_can_join = models.BooleanField(_("a youth worker can come along the first time"), default=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=Status.choices,
+        default=Status.ACTIVE,
+        help_text=_("Is the offer going ahead? For example: choose Full when there are no places left."),
+    )
+    last_checked = models.DateField(
+        _("last checked"),
+        default=datetime.date.today,
+        help_text=_(
+            "The day you last checked that everything here is still right. Today's date is filled in; change it "
+            "each time you check, for example at the start of the school year."
+        ),
+    )
+    welcome_by = models.CharField(
+        _("who welcomes you"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who young people meet when they arrive. For example: Sara, our youth worker, waits at the door."),
+    )
+    what_to_bring = models.CharField(
+        _("what to bring"),
+        max_length=300,
+        blank=True,
+        help_text=_("What young people bring along. For example: sports shoes and a bottle of water."),
+    )
+    bring_a_friend = models.BooleanField(
+        _("you can come with a friend"),
+        default=True,
+        help_text=_(
+            "Leave this ticked if a young person may bring a friend, for example to feel less alone the first time."
+        ),
+    )
+    youth_worker_can_join = models.BooleanField(
+        _("a youth worker can come along the first time"),
+        default=True,
+        help_text=_(
+            "Leave this ticked if a youth worker or teacher may come along the first time, for example someone from "
+            "JAC."
+        ),
+    )
 
+    # The same in every language, edited in the source language only (hub/facts.py); the rest is words, and so
+    # is what the offer does about each threshold.
+    override_translatable_fields = [
+        *facts(
+            "kind",
+            "status",
+            "themes",
+            "age_min",
+            "age_max",
+            "cost",
+            "price_min",
+            "price_max",
+            "social_tariff",
+            "dates",
+            "weekly_slots",
+            "runs_in_school_holidays",
+            "locations",
+            "registration_required",
+            "registration_deadline",
+            "capacity",
+            "languages",
+            "accessibility",
+            "bring_a_friend",
+            "youth_worker_can_join",
+            "last_checked",
+        ),
+        Fact("threshold_measures", words=["measure"]),
+    ]
+
+    # The partner's own questions, in the order they think of them. The details of a price or of registering show
+    # only once they apply (Wagtail's w-rules controller on the panel that holds both).
     content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary_text"),
-        FieldPanel("kind"),
-        FieldPanel("status"),
-        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
-        FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")], heading=_("Ages")),
-        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                TitleFieldPanel(
+                    "title",
+                    help_text=_("The name young people see. Short and clear, for example: Football on the square."),
+                ),
+                FieldPanel("summary_text"),
+                FieldPanel("kind"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel(
+                    "listing_image",
+                    help_text=_(
+                        "A photo for the card and for links shared on social media, for example young people "
+                        "playing on the square. Only use photos you may use."
+                    ),
+                ),
+                FieldPanel("body"),
+            ],
+            heading=_("What is it?"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("age_min"), FieldPanel("age_max")]),
+                # One list box rather than ten ticks: most offers are in one or two languages.
+                FieldPanel("languages", widget=forms.SelectMultiple),
+            ],
+            heading=_("Who is it for?"),
+        ),
+        MultiFieldPanel(
+            [
+                InlinePanel(
+                    "dates",
+                    label=_("Dates"),
+                    help_text=_(
+                        "For sessions on set days: add one date per session. For example: Saturday 14 March, from "
+                        "14:00 to 16:00."
+                    ),
+                ),
+                InlinePanel(
+                    "weekly_slots",
+                    label=_("Every week"),
+                    help_text=_(
+                        "For something that comes back every week. For example: every Wednesday from 14:00 to "
+                        "18:00, from September to June."
+                    ),
+                ),
+                FieldPanel("runs_in_school_holidays"),
+                FieldPanel("status"),
+                FieldPanel("programme"),
+            ],
+            heading=_("When is it?"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("locations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("accessibility", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading=_("Where is it?"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("cost"),
-                FieldRowPanel([FieldPanel("price_min"), FieldPanel("price_max")]),
-                FieldPanel("social_tariff"),
-                FieldPanel("cost_includes"),
-            ],
-            heading=_("Cost"),
-        ),
-        MultiFieldPanel(
-            [
-                InlinePanel("dates", label=_("Dates")),
-                InlinePanel("weekly_slots", label=_("Every week")),
-                FieldPanel("runs_in_school_holidays"),
-                FieldPanel("programme"),
-            ],
-            heading=_("When"),
-        ),
-        FieldPanel("locations", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel(
-            [
+                FieldRowPanel(
+                    [FieldPanel("price_min"), FieldPanel("price_max")],
+                    attrs=shown_when(cost=[Cost.PRICE, Cost.RANGE]),
+                ),
+                FieldPanel("social_tariff", attrs=shown_when(cost=[Cost.PRICE, Cost.RANGE])),
+                FieldPanel("cost_includes", attrs=shown_when(cost=[Cost.PRICE, Cost.RANGE])),
                 FieldPanel("registration_required"),
-                FieldPanel("registration_how"),
-                FieldPanel("registration_deadline"),
-                FieldPanel("capacity"),
+                FieldPanel("registration_how", attrs=shown_when(registration_required=["on"])),
+                FieldPanel("registration_deadline", attrs=shown_when(registration_required=["on"])),
+                FieldPanel("capacity", attrs=shown_when(registration_required=["on"])),
             ],
-            heading=_("Registration"),
+            heading=_("What does it cost, and how do you sign up?"),
+            attrs=SHOWS_WHEN,
         ),
-        FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("accessibility", widget=forms.CheckboxSelectMultiple),
-        InlinePanel("threshold_measures", label=_("What we do about thresholds")),
         MultiFieldPanel(
             [
+                InlinePanel(
+                    "threshold_measures",
+                    label=_("What we do about thresholds"),
+                    help_text=_(
+                        "What you do so that nothing holds young people back: choose a threshold and say what you "
+                        "do about it. For example: Cost - the first time is free."
+                    ),
+                ),
                 FieldPanel("welcome_by"),
                 FieldPanel("what_to_bring"),
                 FieldPanel("bring_a_friend"),
                 FieldPanel("youth_worker_can_join"),
             ],
-            heading=_("Your first visit"),
+            heading=_("What makes the first visit easier?"),
+        ),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    _(
+                        "Young people reach you through your organisation's page, which this offer links to: its "
+                        "e-mail, phone and website. To change them, edit your organisation's page."
+                    )
+                ),
+            ],
+            heading=_("Contact"),
         ),
         FieldPanel("last_checked"),
     ]
+    # The listing image is the offer's photo, asked for above; the rest of the promote tab is the publisher's.
+    promote_panels = [*Page.promote_panels, FieldPanel("listing_summary")]
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("summary_text"),
@@ -422,8 +735,8 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
 
 class OfferDate(Orderable):
     offer = ParentalKey(OfferPage, related_name="dates", on_delete=models.CASCADE)
-    start = models.DateTimeField(_("starts"))
-    end = models.DateTimeField(_("ends"))
+    start = models.DateTimeField(_("starts"), help_text=_("When it starts. For example: Saturday at 14:00."))
+    end = models.DateTimeField(_("ends"), help_text=_("When it ends. For example: Saturday at 16:00."))
 
     panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")])]
 
@@ -437,11 +750,15 @@ class OfferDate(Orderable):
 
 class WeeklySlot(Orderable):
     offer = ParentalKey(OfferPage, related_name="weekly_slots", on_delete=models.CASCADE)
-    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=WEEKDAYS)
-    start_time = models.TimeField(_("from"))
-    end_time = models.TimeField(_("until"))
-    season_start = models.DateField(_("season starts"))
-    season_end = models.DateField(_("season ends"))
+    weekday = models.PositiveSmallIntegerField(
+        _("weekday"), choices=WEEKDAYS, help_text=_("The day of the week. For example: Wednesday.")
+    )
+    start_time = models.TimeField(_("from"), help_text=_("The time it starts. For example: 14:00."))
+    end_time = models.TimeField(_("until"), help_text=_("The time it ends. For example: 18:00."))
+    season_start = models.DateField(
+        _("season starts"), help_text=_("The first day it takes place. For example: 1 September.")
+    )
+    season_end = models.DateField(_("season ends"), help_text=_("The last day it takes place. For example: 30 June."))
 
     panels = [
         FieldPanel("weekday"),
@@ -467,9 +784,17 @@ class ThresholdMeasure(Orderable):
 
     offer = ParentalKey(OfferPage, related_name="threshold_measures", on_delete=models.CASCADE)
     threshold = models.ForeignKey(
-        "directory.Threshold", verbose_name=_("threshold"), on_delete=models.CASCADE, related_name="+"
+        "directory.Threshold",
+        verbose_name=_("threshold"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("What could hold young people back. For example: Cost."),
     )
-    measure = models.CharField(_("what we do about it"), max_length=200)
+    measure = models.CharField(
+        _("what we do about it"),
+        max_length=200,
+        help_text=_("What you do about it. For example: the first time is free."),
+    )
 
     panels = [FieldPanel("threshold"), FieldPanel("measure")]
 

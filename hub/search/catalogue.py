@@ -9,6 +9,7 @@ A catalogue turns each live page into one flat document (a dict) that both engin
         "price": 0.0,                          # optional: lowest price, 0 for free (the "maximum price" filter)
         "dates": ["2026-11-25", ...],          # optional: days it takes place, for date filters
         "next_date": "2026-11-25",             # optional: for "soonest" sorting
+        "shown_in": ["nl", "fr"],              # added when stored: the languages it is found in (see shown_in)
     }
 """
 
@@ -71,6 +72,12 @@ def plain_text(html):
 def stream_text(stream):
     """All searchable text of a StreamField value, as plain text for a document's "text"."""
     return plain_text(" ".join(stream.stream_block.get_searchable_content(stream)))
+
+
+def shown_in(document):
+    """The languages a document is found in: its own, and those where its page stands in (hub.languages) for a
+    translation that does not exist. Documents stored before the stand-ins have only their own."""
+    return document.get("shown_in") or [document["locale"]]
 
 
 def catalogue_for(page):

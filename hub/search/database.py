@@ -10,7 +10,7 @@ import bisect
 import datetime
 import threading
 
-from .catalogue import SearchResult
+from .catalogue import SearchResult, shown_in
 from .models import IndexState, SearchDocument
 from .text import TextIndex
 
@@ -67,7 +67,8 @@ class FacetIndex:
         ]
         locales, facets, age_min, age_max, prices, days = (_Bits(size) for _ in range(6))
         for i, d in enumerate(documents):
-            locales.add(d["locale"], i)
+            for locale in shown_in(d):
+                locales.add(locale, i)
             for facet, values in d.get("facets", {}).items():
                 for value in values:
                     facets.add((facet, value), i)

@@ -16,8 +16,10 @@ from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError, Elasticsearch, helpers
 from elasticsearch.dsl import Date, Document, Float, Integer, Keyword, Object, Q, Search, Text
 
+from hub import languages
+
 from . import breaker as breakers
-from .catalogue import SearchResult
+from .catalogue import SearchResult, shown_in
 
 logger = logging.getLogger(__name__)
 
@@ -127,9 +129,10 @@ def rebuild(catalogue, documents, locales):
     es = client()
     created = {locale: create_index(catalogue, locale) for locale in locales}
     actions = (
-        {"_index": created[document["locale"]], "_id": document["id"], "_source": document}
+        {"_index": created[locale], "_id": document["id"], "_source": document}
         for document in documents
-        if document["locale"] in created
+        for locale in shown_in(document)
+        if locale in created
     )
     helpers.bulk(es, actions, chunk_size=500, refresh=True)
     swaps, old = [], []
@@ -156,16 +159,24 @@ def _ensure_alias(catalogue, locale):
 
 
 def index_document(catalogue, document):
-    alias = _ensure_alias(catalogue, document["locale"])
-    client().index(index=alias, id=document["id"], document=document, refresh=True)
+    """Into the index of every language the page is listed in, and out of the others (a translation published
+    there since takes its place)."""
+    listed = shown_in(document)
+    for locale in listed:
+        client().index(index=_ensure_alias(catalogue, locale), id=document["id"], document=document, refresh=True)
+    delete_document(catalogue, document["id"], keep=listed)
 
 
-def delete_document(catalogue, page_id, locale):
-    try:
-        client().delete(index=alias_name(catalogue, locale), id=page_id, refresh=True)
-    except ApiError as exc:
-        if exc.meta.status != 404:
-            raise
+def delete_document(catalogue, page_id, keep=()):
+    """Out of every language's index (but those in `keep`)."""
+    for locale in languages.site_languages():
+        if locale in keep:
+            continue
+        try:
+            client().delete(index=alias_name(catalogue, locale), id=page_id, refresh=True)
+        except ApiError as exc:
+            if exc.meta.status != 404:
+                raise
 
 
 def _facet_filter(facet, values):

@@ -12,12 +12,14 @@ from .catalogue import REGISTRY, catalogue_for
 def _refresh(page):
     page = page.specific
     for catalogue in REGISTRY.values():
-        targets = [page] if catalogue.handles(page) else []
+        # Its translations too: which of them stands in for the languages they lack, and the languages each can be
+        # read in (the method library's facet), follow this page.
+        targets = [page, *page.get_translations().specific()] if catalogue.handles(page) else []
         for target in targets + list(catalogue.dependents(page)):
             if target.live and not target.get_view_restrictions().exists():
                 store.save_document(catalogue, target)
             else:
-                store.remove_document(catalogue, target.pk, target.locale.language_code)
+                store.remove_document(catalogue, target.pk)
 
 
 def on_published(sender, instance, **kwargs):
@@ -48,7 +50,10 @@ def on_view_restriction_changed(sender, instance, **kwargs):
 def on_deleted(sender, instance, **kwargs):
     catalogue = catalogue_for(instance)
     if catalogue is not None:
-        store.remove_document(catalogue, instance.pk, instance.locale.language_code)
+        store.remove_document(catalogue, instance.pk)
+        # Its translations now stand in for the languages it was listed in.
+        for translation in Page.objects.filter(translation_key=instance.translation_key).exclude(pk=instance.pk):
+            _refresh(translation)
 
 
 page_published.connect(on_published, dispatch_uid="hub_search_published")

@@ -5,6 +5,8 @@ import uuid
 
 from django.db import transaction
 
+from hub import languages
+
 from .catalogue import REGISTRY
 from .models import IndexState, SearchDocument
 
@@ -15,7 +17,7 @@ def _bump(catalogue_name):
     IndexState.objects.update_or_create(catalogue=catalogue_name, defaults={"version": uuid.uuid4().hex})
 
 
-def _push_to_elasticsearch(catalogue, action, document=None, page_id=None, locale=None):
+def _push_to_elasticsearch(catalogue, action, document=None, page_id=None):
     """Never lets a broken search engine fail a publish: log it and mark the catalogue for a rebuild.
 
     Through the searches' circuit breaker, so that publishing an organisation with its offers while the engine
@@ -30,7 +32,7 @@ def _push_to_elasticsearch(catalogue, action, document=None, page_id=None, local
             if action == "upsert":
                 elastic.index_document(catalogue, document)
             else:
-                elastic.delete_document(catalogue, page_id, locale)
+                elastic.delete_document(catalogue, page_id)
         except elastic.UNREACHABLE as exc:
             breaker.unreachable(exc)
         except elastic.ENGINE_ERRORS as exc:
@@ -48,8 +50,9 @@ def _push_to_elasticsearch(catalogue, action, document=None, page_id=None, local
 def save_document(catalogue, page):
     document = catalogue.document(page)
     if document is None:
-        remove_document(catalogue, page.pk, page.locale.language_code)
+        remove_document(catalogue, page.pk)
         return
+    document["shown_in"] = languages.listed_in(page)
     SearchDocument.objects.update_or_create(
         page_id=page.pk,
         defaults={
@@ -64,10 +67,10 @@ def save_document(catalogue, page):
     transaction.on_commit(lambda: _push_to_elasticsearch(catalogue, "upsert", document=document))
 
 
-def remove_document(catalogue, page_id, locale):
+def remove_document(catalogue, page_id):
     SearchDocument.objects.filter(page_id=page_id).delete()
     _bump(catalogue.name)
-    transaction.on_commit(lambda: _push_to_elasticsearch(catalogue, "delete", page_id=page_id, locale=locale))
+    transaction.on_commit(lambda: _push_to_elasticsearch(catalogue, "delete", page_id=page_id))
 
 
 def rebuild_database(catalogue, progress=None):
@@ -76,12 +79,15 @@ def rebuild_database(catalogue, progress=None):
     with transaction.atomic():
         SearchDocument.objects.filter(catalogue=catalogue.name).delete()
         rows = []
-        for page in catalogue.pages():
+        pages = list(catalogue.pages())
+        listed = languages.listed_languages(pages, languages.source_languages())
+        for page in pages:
             document = catalogue.document(page)
             if progress:
                 progress()
             if document is None:
                 continue
+            document["shown_in"] = listed[page.pk]
             documents.append(document)
             rows.append(
                 SearchDocument(

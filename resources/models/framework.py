@@ -15,8 +15,8 @@ from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
+from hub.facts import facts
 from hub.models import BasePage
 
 from ..blocks import ChaptersBlock
@@ -79,8 +79,9 @@ class FrameworkPage(LibraryPage):
         ),
         FieldPanel("chapters"),
     ]
-    # Every language shows the same version number and date; the texts are translated.
-    override_translatable_fields = [SynchronizedField("version"), SynchronizedField("version_date")]
+    # Every language shows the same version number and date, edited in the source language (hub/facts.py); the
+    # texts are translated.
+    override_translatable_fields = facts("version", "version_date", "is_exploratory")
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("chapters")]
     api_fields = [
         APIField("intro"),

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from hub.blocks import BodyBlock
+from hub.facts import facts
 from hub.models import BasePage
 from hub.vocabularies import VocabularyInPageLanguage, VocabularyPageForm
 
@@ -183,6 +184,22 @@ class MethodPage(VocabularyInPageLanguage, LibraryPage):
     contact_name = models.CharField(_("contact"), max_length=120, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     tags = ClusterTaggableManager(through=MethodTag, blank=True)
+    # The same in every language, edited in the source language only (hub/facts.py); the rest is words (the
+    # duration too: "two lessons of 50 minutes" is written per language, its band is a fact).
+    override_translatable_fields = facts(
+        "target_groups",
+        "themes",
+        "formats",
+        "duration_band",
+        "group_size_min",
+        "group_size_max",
+        "evaluated",
+        "evaluation_participants",
+        "origin_phase",
+        "licence",
+        "contact_email",
+        "related_links",
+    )
 
     content_panels = [
         *Page.content_panels,

@@ -72,7 +72,7 @@ def test_language_switcher_goes_to_the_translated_page(client, organisation):
     }
 
 
-def test_language_switcher_falls_back_to_the_home_page_when_untranslated(client, organisation):
+def test_language_switcher_reads_an_untranslated_page_in_its_own_language(client, organisation):
     offer = OfferPageFactory(parent=organisation, title="Chillweek", slug="chillweek")
     translate(organisation, "en")
     translate(offer, "en")  # but not into French
@@ -82,9 +82,9 @@ def test_language_switcher_falls_back_to_the_home_page_when_untranslated(client,
     assert switcher(page) == {
         "nl": "/nl/partners/de-brug/chillweek/",
         "en": "/en/partners/de-brug/chillweek/",
-        "fr": "/fr/",
+        "fr": "/nl/partners/de-brug/chillweek/?lang=fr",  # the Dutch page in the French site, not the French home
     }
-    assert alternates(page) == {  # no French alternate: the French home page is not this page
+    assert alternates(page) == {  # no French alternate: there is no French page
         "nl": "http://localhost/nl/partners/de-brug/chillweek/",
         "x-default": "http://localhost/nl/partners/de-brug/chillweek/",
         "en": "http://localhost/en/partners/de-brug/chillweek/",

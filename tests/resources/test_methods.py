@@ -180,7 +180,9 @@ def test_the_print_view_of_a_method_is_a_clean_a4_page(client, lesson_package):
     assert soup(client.get(url)).find("a", href=url + "print/") is not None
 
 
-def test_a_translated_method_links_its_translation_and_an_untranslated_one_the_home_page(client, lesson_package):
+def test_a_translated_method_links_its_translation_and_an_untranslated_one_itself_read_in_english(
+    client, lesson_package
+):
     links = {
         a["hreflang"]: a["href"]
         for a in soup(client.get(lesson_package.url("nl"))).select("link[rel=alternate][hreflang]")
@@ -196,7 +198,8 @@ def test_a_translated_method_links_its_translation_and_an_untranslated_one_the_h
     dutch_only = make_method(lesson_package.nl.get_parent().specific, "Buurtwandeling met jongeren")
     page = soup(client.get(dutch_only.url))
     assert [a["hreflang"] for a in page.select("link[rel=alternate][hreflang]")] == ["nl", "x-default"]
-    assert page.select_one("a[hreflang=en][lang=en]")["href"] == "/en/"
+    # Not the English home page: the method itself, in Dutch within the English site (hub.languages).
+    assert page.select_one("a[hreflang=en][lang=en]")["href"] == f"{dutch_only.url}?lang=en"
 
 
 def test_the_library_page_lists_the_methods_and_invites_proposals(client, lesson_package):
