@@ -1,4 +1,5 @@
-"""`make bench`: finder speed and query counts at scale, query counts per page, and page weight.
+"""`make bench`: finder speed and query counts at scale, the partner's admin screens, query counts per page, page
+weight, and requests per second over HTTP for a cached page next to a static file (bench/throughput.py).
 
     python -m bench [--offers 10000] [--organisations 500] [--large] [--runs 30]
 
@@ -106,6 +107,26 @@ def elasticsearch_rows(client, sizes, organisations, runs):
     return rows
 
 
+def admin_rows(client, runs):
+    """The partner's admin on the demo data, signed in as `jac`: its dashboard, the explorer of its organisation and
+    the editor of one of its offers (budget: 500 ms server time each)."""
+    from django.contrib.auth import get_user_model
+
+    from directory.models import OfferPage, OrganisationPage
+
+    organisation = OrganisationPage.objects.get(slug="jac", locale__language_code="nl")
+    offer = OfferPage.objects.child_of(organisation).live().order_by("pk").first()
+    client.force_login(get_user_model().objects.get(username="jac"))
+    urls = {
+        "dashboard": "/admin/",
+        "explorer of its organisation": f"/admin/pages/{organisation.pk}/",
+        "offer editor": f"/admin/pages/{offer.pk}/edit/",
+    }
+    rows = [(name, measure(client, url, {}, runs)) for name, url in urls.items()]
+    client.logout()
+    return rows
+
+
 def page_queries(client):
     """SQL queries per public page, with the demo data and after 30 more offers in one organisation."""
     from django.db import connection
@@ -181,6 +202,8 @@ def main():
     from django.db import connection
     from django.test import Client
 
+    from bench import throughput
+
     client = Client()
     vendor = connection.vendor
     print(f"Benchmark on {vendor}; engine: {'elasticsearch' if settings.ELASTICSEARCH_URL else 'database'}")
@@ -188,8 +211,11 @@ def main():
     rows = finder_rows(client, sizes, args.organisations, args.runs, f"database ({vendor})")
     if os.environ.get("ELASTICSEARCH_URL"):
         rows += elasticsearch_rows(client, sizes, args.organisations, args.runs)
+    admin = admin_rows(client, min(args.runs, 10))
     before, after = page_queries(client)
     weights = page_weight(client)
+    print("Requests per second over HTTP (gunicorn, production settings, Redis)", flush=True)
+    speeds = throughput.rows()
 
     lines = [
         f"### Finder on {vendor} ({args.runs} requests per row, server time via Django's test client)",
@@ -198,6 +224,14 @@ def main():
         "|---|---|---|---|---|---|",
     ]
     lines += [f"| {e} | {n} | {q} | {r['p50']:.1f} | {r['p95']:.1f} | {r['queries']} |" for e, n, q, r in rows]
+    lines += [
+        "",
+        f"### The partner's admin on {vendor} (demo data, signed in as jac; budget 500 ms server time)",
+        "",
+        "| screen | p50 ms | p95 ms | SQL queries |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {name} | {r['p50']:.1f} | {r['p95']:.1f} | {r['queries']} |" for name, r in admin]
     lines += [
         "",
         f"### SQL queries per page on {vendor} (demo data, then 30 more offers in one organisation)",
@@ -209,6 +243,15 @@ def main():
     lines += ["", "### Page weight: HTML + CSS + JS + icon sprite (KB; budget 100)", ""]
     lines += ["| page | raw | gzip |", "|---|---|---|"]
     lines += [f"| {name} | {raw:.1f} | {packed:.1f} |" for name, raw, packed in weights]
+    lines += [
+        "",
+        f"### Requests per second over HTTP on {vendor} (gunicorn with the production settings and Redis on 127.0.0.1,"
+        " 4 clients, gzip; built afresh = past the cache, as a signed-in editor's request)",
+        "",
+        "| gunicorn | answer | requests/s | median ms |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {server} | {what} | {rate:.0f} | {median:.1f} |" for server, what, rate, median in speeds]
     table = "\n".join(lines)
     print(table)
     out = ROOT / "bench" / "results"

@@ -1,6 +1,7 @@
 """The hub's signal receivers; imported once by HubConfig.ready()."""
 
 from django.apps import apps
+from django.core.signals import request_finished, request_started
 from django.db import connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models.signals import post_delete, post_migrate, post_save
@@ -8,7 +9,7 @@ from django.dispatch import receiver
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import navigation, roles
+from . import facts, navigation, pagecache, roles
 from .models import NavigationLink, NavigationSettings
 
 
@@ -17,6 +18,7 @@ from .models import NavigationLink, NavigationSettings
 @receiver(post_page_move, dispatch_uid="hub.navigation.moved")
 def page_changed(**kwargs):
     navigation.invalidate()
+    pagecache.content_changed()
 
 
 @receiver(post_save, dispatch_uid="hub.navigation.saved")
@@ -25,6 +27,22 @@ def menu_changed(sender, instance, **kwargs):
     # Pages of every type (a renamed or deleted page changes menu titles and URLs), languages, sites, menu.
     if isinstance(instance, Page | Locale | Site | NavigationSettings | NavigationLink):
         navigation.invalidate()
+
+
+@receiver(post_save, dispatch_uid="hub.pagecache.saved")
+@receiver(post_delete, dispatch_uid="hub.pagecache.deleted")
+def row_written(sender, **kwargs):
+    pagecache.row_written(sender)
+
+
+@receiver(request_started, dispatch_uid="hub.navigation.request_started")
+def request_begins(**kwargs):
+    navigation.start_request()
+
+
+@receiver(request_finished, dispatch_uid="hub.navigation.request_finished")
+def request_ends(**kwargs):
+    navigation.end_request()
 
 
 @receiver(post_migrate, sender=apps.get_app_config("hub"), dispatch_uid="hub.roles.ensure_roles")
@@ -42,3 +60,8 @@ def moderate_new_section(sender, instance, created, raw=False, **kwargs):
     a translation, the demo), is the coordinators' and under their approval from the start."""
     if created and not raw and sender._meta.label in roles.MODERATED_SECTIONS:
         roles.ensure_roles()
+
+
+# Facts are edited in the source language and reach every translation when the source is published (hub/facts.py).
+page_published.connect(facts.on_published, dispatch_uid="hub.facts.follow_source")
+facts.read_only_in_translations()

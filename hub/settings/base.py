@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .env import env_bool, env_database, env_float, env_int, env_list, env_str, env_url
+from .env import env_bool, env_database, env_float, env_int, env_list, env_redis_cache, env_str, env_url
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "directory.signals",
     "resources",
     "axes",
+    "corsheaders",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
@@ -51,6 +52,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the page cache and anything else that answers (django-cors-headers' docs): a cached copy gets the
+    # CORS headers of the request it answers, and a preflight is answered here.
+    "corsheaders.middleware.CorsMiddleware",
+    # Anonymous pages, feeds, sitemap and API answers from the cache (hub/pagecache.py), before any other work;
+    # outside GZip, so a copy is kept compressed for browsers that accept it and plain for those that do not.
+    "hub.pagecache.PageCacheMiddleware",
     # Pages, feeds, sitemap and API compressed (a 40 KB page becomes about 10 KB on a phone's connection); Django
     # pads each response with random bytes against BREACH. Static files come compressed from WhiteNoise.
     "django.middleware.gzip.GZipMiddleware",
@@ -84,6 +91,14 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_LOCKOUT_TEMPLATE = "hub/locked_out.html"
 AXES_VERBOSE = False
+
+# CORS (django-cors-headers): the read-only open data (the APIs under /api/, the calendar feeds and the UiTdatabank
+# downloads) may be read by any site's scripts; GET only, without cookies, so no visitor's session goes along.
+# Pages and the admin send no CORS header at all.
+CORS_URLS_REGEX = r"^/(?:api/.*|[a-z]{2}/ics/.*\.ics|[a-z]{2}/uitdatabank/.*\.json)$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET"]
 
 # Content-Security-Policy (django-csp). Public pages run no script of ours and load nothing from elsewhere;
 # JSON-LD blocks are data, which the policy does not govern. Wagtail's admin needs inline scripts and styles
@@ -205,7 +220,20 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Verbinding <noreply@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache holds the menu, rate-limit counts, the signals' thank-you and anonymous pages. With REDIS_URL (the redis
+# service in docker-compose.yml) every gunicorn worker and the scheduler share it; without, it lives in this
+# process's memory (`make run`, tests), and hub.settings.production keeps it in the database.
+REDIS_CACHE = env_redis_cache("REDIS_URL")
+CACHES = {"default": REDIS_CACHE or {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous visitors get pages from the cache (hub/pagecache.py) until something is published or changed, the day
+# ends, or PAGE_CACHE_SECONDS pass (for changes no signal reports, such as a bulk update in a shell); 0 turns it
+# off. Browsers and proxies may keep a page PAGE_CACHE_MAX_AGE seconds, so a change reaches them that much later.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+# The views (URL names or namespaces) whose anonymous answers are the same for everyone: Wagtail's pages (with
+# their routes: library search, feeds, print views), the calendar feeds, the sitemap, robots.txt and the API. The
+# anonymous forms (signals, propose and adapt: their own routes) and documents are not among them.
+PAGE_CACHE_VIEWS = ["wagtail_serve", "directory", "sitemap", "robots", "resources_api"]
 
 WAGTAIL_SITE_NAME = "Verbinding"
 # The public address (scheme, host, port): the Site record, so every canonical link, hreflang, sitemap

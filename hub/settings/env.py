@@ -67,6 +67,22 @@ def env_database(name, default):
     return config
 
 
+def env_redis_cache(name):
+    """Django's cache settings for the Redis at the address in `name` (redis://host:6379/0, rediss:// over TLS,
+    unix:///path/redis.sock), or None when it is empty."""
+    url = os.environ.get(name, "").strip()
+    if not url:
+        return None
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ConfigurationError(f"{name} must start with redis://, rediss:// or unix://, not {url!r}.")
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": url,
+        # A Redis that stops answering fails a request within a second instead of hanging its worker.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+
+
 def env_url(name, default=""):
     """An optional http(s) URL; empty means the feature it points to is off."""
     url = os.environ.get(name, default).strip()

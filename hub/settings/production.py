@@ -18,5 +18,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
-# Rate limits (signals, contributions) must count across every gunicorn worker: keep the cache in the database.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"}}
+# Rate limits (signals, contributions), the signals' thank-you and the page cache must be shared by every gunicorn
+# worker: without Redis (REDIS_URL, as docker-compose.yml sets it), keep the cache in the database.
+if not REDIS_CACHE:  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "hub_cache"}}

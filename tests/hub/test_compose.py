@@ -225,7 +225,7 @@ def test_the_example_ships_no_secret_and_compose_requires_it(secret):
     assert set(operators) == {":?"}, f"write ${{{secret}:?message}}, so compose refuses to start without it"
 
 
-def test_web_finds_db_and_search_by_their_service_names(services, web):
+def test_web_finds_db_search_and_redis_by_their_service_names(services, web):
     url = re.fullmatch(
         r"postgres://(?P<POSTGRES_USER>\$\{.*?\}):(?P<POSTGRES_PASSWORD>\$\{.*?\})@db:5432/(?P<POSTGRES_DB>\$\{.*?\})",
         environment(web)["DATABASE_URL"],
@@ -237,6 +237,28 @@ def test_web_finds_db_and_search_by_their_service_names(services, web):
     assert (search.scheme, search.hostname, search.port) == ("http", "search", 9200)
     # Plain HTTP only because security is off inside the compose network.
     assert environment(services["search"])["xpack.security.enabled"] == "false"
+    cache = urlsplit(environment(web)["REDIS_URL"])
+    assert (cache.scheme, cache.hostname, cache.port) == ("redis", "redis", 6379)
+    assert services["redis"]["expose"] == ["6379"]
+
+
+def test_the_scheduler_shares_the_cache_of_web(services):
+    """A page the scheduler publishes must empty the pages web keeps: one Redis for both, from the shared block.
+    The scheduler waits for a healthy web, which waits for a healthy redis."""
+    assert environment(services["scheduler"])["REDIS_URL"] == environment(services["web"])["REDIS_URL"]
+    assert services["scheduler"]["depends_on"]["web"] == services["web"]["depends_on"]["redis"]
+
+
+def test_redis_keeps_nothing_on_disk_and_stays_within_its_memory(services):
+    redis = services["redis"]
+    command = redis["command"]
+    options = dict(zip(command[1::2], command[2::2], strict=True))
+    assert command[0] == "redis-server"
+    assert options["--save"] == "" and options["--appendonly"] == "no"
+    assert not redis.get("volumes"), "a cache needs no volume"
+    # Full, it drops the least recently used keys rather than refusing writes (and so failing pages).
+    assert options["--maxmemory-policy"] == "allkeys-lru"
+    assert to_bytes(options["--maxmemory"]) < to_bytes(redis["deploy"]["resources"]["limits"]["memory"])
 
 
 # --- Start-up order and health ----------------------------------------------------------------------------------
@@ -253,7 +275,7 @@ def test_every_service_has_a_healthcheck(services):
 
 
 def test_services_wait_until_what_they_need_is_healthy(services):
-    assert set(services["web"]["depends_on"]) == {"db", "search"}
+    assert set(services["web"]["depends_on"]) == {"db", "search", "redis"}
     needs = {name: service["depends_on"] for name, service in services.items() if "depends_on" in service}
     # The list form of depends_on waits only for the containers to start.
     assert all(isinstance(needed, dict) for needed in needs.values()), "write depends_on with a condition"
@@ -266,9 +288,10 @@ def test_services_wait_until_what_they_need_is_healthy(services):
     assert not not_waiting, f"these wait for less than service_healthy: {not_waiting}"
 
 
-def test_the_web_healthcheck_passes_against_gunicorn_with_the_production_settings(web, tmp_path):
+def test_the_web_healthcheck_passes_against_gunicorn_with_the_production_settings(web, tmp_path, redis_url):
     """Runs the healthcheck's own code against the site as web runs it: the settings module docker-compose.yml
-    names (HTTPS redirect, database cache), ALLOWED_HOSTS from .env.example, served by the image's command."""
+    names (HTTPS redirect), its cache in a real Redis, ALLOWED_HOSTS from .env.example, served by the image's
+    command."""
     test = web["healthcheck"]["test"]
     # The slim image has no curl or wget: the check is python code.
     assert test[:3] == ["CMD", "python", "-c"]
@@ -285,11 +308,10 @@ def test_the_web_healthcheck_passes_against_gunicorn_with_the_production_setting
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         STATIC_ROOT=str(tmp_path / "static"),
         MEDIA_ROOT=str(tmp_path / "media"),
+        REDIS_URL=redis_url,
     )
     assert env["DJANGO_SETTINGS_MODULE"] == "hub.settings.production"
-    # As the entrypoint does before gunicorn starts (its migrate would take a minute; nothing here needs it): the
-    # production settings keep the cache in the database.
-    subprocess.run([sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True, timeout=60)
+    # The entrypoint's migrate would take a minute; the health check needs no table.
     # The image's command, on a free port of this machine. --preload loads the site before gunicorn opens its
     # port: once the port answers, so does the site.
     server = subprocess.Popen(

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 SECRET_KEY = "a-long-random-production-secret-4f9c2e7b1a8d6e3f0c5b9a2d7e4f1c8b"  # noqa: S105 - a test value
 
@@ -24,7 +26,8 @@ def refused_to_start(result, message):
     return (result.returncode, result.stdout, result.stderr) == (1, "", f"Configuration error: {message}\n")
 
 
-def test_production_settings_pass_the_deploy_check_without_warnings():
+@pytest.mark.parametrize("cache", [{}, {"REDIS_URL": "redis://redis:6379/0"}], ids=["in the database", "in Redis"])
+def test_production_settings_pass_the_deploy_check_without_warnings(cache):
     result = manage(
         "check",
         "--deploy",
@@ -33,6 +36,7 @@ def test_production_settings_pass_the_deploy_check_without_warnings():
         DJANGO_SETTINGS_MODULE="hub.settings.production",
         SECRET_KEY=SECRET_KEY,
         ALLOWED_HOSTS="example.org",
+        **cache,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == "System check identified no issues (0 silenced).\n"
@@ -65,3 +69,10 @@ def test_a_non_http_elasticsearch_url_gets_a_clear_message():
     assert refused_to_start(result, "ELASTICSEARCH_URL must start with http:// or https://, not 'localhost:9200'."), (
         result
     )
+
+
+def test_a_redis_url_that_is_not_redis_gets_a_clear_message():
+    result = manage("check", REDIS_URL="http://redis:6379")
+    assert refused_to_start(
+        result, "REDIS_URL must start with redis://, rediss:// or unix://, not 'http://redis:6379'."
+    ), result
