@@ -6,6 +6,7 @@ description, image); weekly slots are given as schema.org Schedules. Services, a
 date, are Services: a search engine must not show them as an event on a day.
 """
 
+import datetime
 import json
 
 from django.conf import settings
@@ -48,7 +49,8 @@ def image_url(page, image):
 
 
 def organisation_data(page):
-    locations = list(page.locations.select_related("municipality"))
+    page.read_shown_relations()  # no query when the page's view has read them
+    locations = list(page.locations.all())
     data = {
         "@context": SCHEMA,
         "@type": "Organization",
@@ -117,10 +119,9 @@ def schedule(page, slot, holidays):
 
 
 def offer_data(page):
-    from .models import SchoolHoliday
-
+    page.read_shown_relations()  # no query when the page's view has read them
     organisation = page.organisation
-    locations = list(page.locations.select_related("municipality"))
+    locations = list(page.locations.all())
     data = {
         "@context": SCHEMA,
         "name": page.title,
@@ -154,7 +155,7 @@ def offer_data(page):
                 "offers": offer,
             }
         )
-        holidays = list(SchoolHoliday.objects.all())
+        holidays = page.school_holidays(datetime.date.min, datetime.date.max)
         schedules = [schedule(page, slot, holidays) for slot in page.weekly_slots.all() if first_day(slot)]
         if schedules:
             data["eventSchedule"] = schedules

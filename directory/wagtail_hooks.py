@@ -21,11 +21,14 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Locale, WorkflowState, get_default_page_content_type
 from wagtail.permissions import page_permission_policy
 
+from hub import languages
 from hub.admin_privacy import TRANSLATIONS_REPORT, pages_seen_by
+from hub.search import REGISTRY, SearchRequest, search
 
 from . import checking, editions, review, setup, vocabulary_admin
 from .admin_views import PageActionMixin
-from .models import OfferPage, OrganisationPage
+from .models import FinderPage, OfferPage, OrganisationPage
+from .models.finder import date_preset
 from .partners import AccountInUse, can_onboard, onboard_partner, organisations_for, partner_pages
 
 
@@ -203,9 +206,41 @@ def refuse_move_confirmation_without_permission(request, page_to_move, destinati
 
 
 @hooks.register("construct_home_page_context")
-def show_partners_on_home_page(page, request, context):
-    """The home page's "our partners" cards: the live, public organisations in the page's language."""
-    context["organisations"] = OrganisationPage.objects.live().public().filter(locale=page.locale).order_by("title")
+def show_directory_on_home_page(page, request, context):
+    """What is on, for the home page: this week's activities as the finder's "next 7 days" finds them (offers
+    standing in for the visitor's language included), the next programme of several days (such as the chill week)
+    with its first and last day, and the "our partners" cards: the live, public organisations in the page's language.
+    """
+    language = languages.language_of(page)
+    today = timezone.localdate()
+    first, last = date_preset("week", today)
+    week = search(
+        SearchRequest(
+            catalogue=REGISTRY["offers"], locale=language, date_from=first, date_to=last, sort="soonest", per_page=6
+        )
+    )
+    private = OfferPage.objects.private_q()  # read once for the three lists below, as each `public()` would
+    # Programmes are few: read them all (every language), keep those listed in this one and still to come.
+    programmes = list(OfferPage.objects.live().exclude(private).exclude(programme=[]))
+    listed = languages.listed_languages(programmes)
+    upcoming = [
+        {"first": days[0], "last": days[-1], "offer": offer}
+        for offer in programmes
+        if language in listed[offer.pk] and (days := sorted(day.value["date"] for day in offer.programme))
+        if days[-1] >= today
+    ]
+    context.update(
+        {
+            "this_week": week.documents,
+            "finder": FinderPage.objects.live().exclude(private).filter(locale_id=page.locale_id).first(),
+            "programme": min(upcoming, key=lambda p: (p["first"], p["offer"].title), default=None),
+            "organisations": OrganisationPage.objects.live()
+            .exclude(private)
+            .filter(locale_id=page.locale_id)
+            .prefetch_related("sectors")
+            .order_by("title"),
+        }
+    )
 
 
 @hooks.register("construct_page_chooser_queryset")

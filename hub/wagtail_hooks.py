@@ -14,7 +14,7 @@ from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from . import vocabulary_report
+from . import translation_report, vocabulary_report
 
 MANAGES_ACCOUNTS = "hub.change_user"
 
@@ -61,3 +61,8 @@ from . import media_hooks  # noqa: E402, F401  (the admin hands out only choosab
 # The coordinator's list of vocabulary values to translate.
 hooks.register("register_admin_urls", vocabulary_report.admin_urls)
 hooks.register("register_reports_menu_item", vocabulary_report.menu_item)
+
+# The coordinator's translation overview, and its count on the dashboard.
+hooks.register("register_admin_urls", translation_report.admin_urls)
+hooks.register("register_reports_menu_item", translation_report.menu_item)
+hooks.register("construct_homepage_panels", translation_report.add_dashboard_panel)

@@ -10,7 +10,7 @@ from hub.vocabulary_admin import TranslationsColumn, VocabularyViewSet
 
 from . import setup
 from .admin_privacy import PrivateSnippetsDelete, PrivateSnippetViewSet, snippets_api_urls
-from .models import AdaptationLogEntry, Adoption, Contribution, MethodFormat, MethodTheme, TargetGroup
+from .models import AdaptationLogEntry, Adoption, Contribution, MethodFormat, MethodPage, MethodTheme, TargetGroup
 
 
 class OrderedVocabularyViewSet(VocabularyViewSet):
@@ -82,3 +82,11 @@ hooks.register("register_bulk_action", PrivateSnippetsDelete, order=1)
 
 # `manage.py setup_site` (hub/setup.py) creates this app's sections; the hook keeps the hub from importing apps.
 hooks.register("setup_site", setup.setup)
+
+
+@hooks.register("construct_home_page_context")
+def show_newest_methods_on_home_page(page, request, context):
+    """The home page's newest methods: the last three published, live and public, in the page's language."""
+    context["methods"] = (
+        MethodPage.objects.live().public().filter(locale_id=page.locale_id).order_by("-first_published_at", "-pk")[:3]
+    )

@@ -7,8 +7,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -27,6 +29,7 @@ from wagtail.search import index
 
 from hub.blocks import BodyBlock
 from hub.facts import Fact, facts
+from hub.languages import show_to_visitor, stand_ins
 from hub.models import BasePage
 from hub.vocabularies import VocabularyInPageLanguage, VocabularyPageForm
 
@@ -171,14 +174,31 @@ class OrganisationPage(VocabularyInPageLanguage, BasePage):
     def live_offers(self):
         return OfferPage.objects.child_of(self).live().public().order_by("title")
 
+    def read_shown_relations(self):
+        """Read what the page and its structured data show, once: the template and json_ld read them again."""
+        if self.pk is None:  # the preview of a page never saved holds its relations itself
+            return
+        prefetch_related_objects(
+            [self],
+            Prefetch("locations", queryset=Location.objects.select_related("municipality")),
+            "social_links",
+            "sectors",
+            "languages",
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        offers = list(self.live_offers().prefetch_related("themes", "dates", "weekly_slots"))
+        self.read_shown_relations()
+        shown = ("themes", "dates", "weekly_slots")
+        offers = list(self.live_offers().prefetch_related(*shown))
+        # The offers of its translations that stand in for those it lacks in the visitor's language, listed after.
+        others = stand_ins(self, OfferPage, get_language(), shown)
         holidays = list(SchoolHoliday.objects.filter(end__gte=timezone.localdate()))
-        for offer in offers:
+        for offer in [*offers, *others]:
             offer.known_school_holidays = holidays
         context["offers"] = offers
-        context["locations"] = self.locations.select_related("municipality")
+        context["others"] = others
+        context["locations"] = self.locations.all()
         return context
 
     def json_ld(self):
@@ -717,14 +737,35 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
         upcoming = self.occurrences(today, today + datetime.timedelta(days=366))
         return upcoming[0] if upcoming else None
 
+    def read_shown_relations(self):
+        """Read what the page and its structured data show, once: the template, the calendar and json_ld read
+        them again. School holidays are read once too (see school_holidays)."""
+        if self.pk is None:  # the preview of an offer never saved holds its relations itself
+            return
+        prefetch_related_objects(
+            [self],
+            "dates",
+            "weekly_slots",
+            "themes",
+            "languages",
+            "accessibility",
+            Prefetch("locations", queryset=Location.objects.select_related("municipality")),
+            Prefetch("threshold_measures", queryset=ThresholdMeasure.objects.select_related("threshold")),
+        )
+        if getattr(self, "known_school_holidays", None) is None:
+            self.known_school_holidays = list(SchoolHoliday.objects.all())
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        self.read_shown_relations()
+        partners = [item.value["partner"] for day in self.programme for item in day.value["items"]]
+        show_to_visitor([self.organisation, *filter(None, partners)])
         context["organisation"] = self.organisation
-        context["measures"] = self.threshold_measures.select_related("threshold")
+        context["measures"] = self.threshold_measures.all()
         context["upcoming"] = self.occurrences(
             timezone.localdate(), timezone.localdate() + datetime.timedelta(days=90)
         )[:8]
-        context["offer_locations"] = self.locations.select_related("municipality")
+        context["offer_locations"] = self.locations.all()
         return context
 
     def json_ld(self):

@@ -20,6 +20,7 @@ from hub import languages
 
 from . import breaker as breakers
 from .catalogue import SearchResult, shown_in
+from .text import COMPOUND_ENDS, COMPOUND_HEAD
 
 logger = logging.getLogger(__name__)
 
@@ -27,13 +28,35 @@ ENGINE_ERRORS = (TransportConnectionError, ConnectionTimeout, TransportError, Ap
 #: The errors that open the circuit breaker: the engine did not answer at all (TLS failures are connection errors).
 UNREACHABLE = (TransportConnectionError, ConnectionTimeout)
 
+# Dutch compounds are split as the database engine splits them (hub.search.text.compound_parts): before the
+# longest listed end that leaves 3 letters in front, the front split once more. Not dictionary_decompounder:
+# it finds listed words anywhere in a word, "kamp" in "kampioen".
+ENDS = "(" + "|".join(sorted(COMPOUND_ENDS)) + ")"
+
+
+def compound_pattern(ends):
+    """A word made of a front of COMPOUND_HEAD letters or more and `ends` listed ends, captured part by part."""
+    return rf"^(\p{{L}}{{{COMPOUND_HEAD},}}?)" + ENDS * ends + "$"
+
+
 ANALYSIS = {
     "nl": {
         "filter": {
             "content_stop": {"type": "stop", "stopwords": "_dutch_"},
             "content_stem": {"type": "stemmer", "language": "dutch"},
+            "content_compound": {
+                "type": "pattern_capture",
+                "preserve_original": True,
+                "patterns": [compound_pattern(1), compound_pattern(2)],
+            },
+            # A word, its stem, its parts' stems and its stem's parts ("sportkampen" → "sportkamp" → "kamp").
+            "content_parts": {
+                "type": "multiplexer",
+                "filters": ["content_stem", "content_compound, content_stem", "content_stem, content_compound"],
+            },
         },
-        "chain": ["lowercase", "asciifolding", "content_stop", "content_stem"],
+        "chain": ["lowercase", "asciifolding", "content_stop", "content_parts"],
+        "search_chain": ["lowercase", "asciifolding", "content_stop", "content_stem"],
     },
     "en": {
         "filter": {
@@ -91,8 +114,8 @@ def document_class(catalogue):
             "__module__": __name__,
             "id": Integer(),
             "locale": Keyword(),
-            "title": Text(analyzer="content", fields={"raw": Keyword()}),
-            "text": Text(analyzer="content"),
+            "title": Text(analyzer="content", search_analyzer="content_search", fields={"raw": Keyword()}),
+            "text": Text(analyzer="content", search_analyzer="content_search"),
             "sort_name": Keyword(),
             "facets": facets,
             "age_min": Integer(),
@@ -111,7 +134,15 @@ def _index_settings(locale):
         "number_of_shards": 1,
         "analysis": {
             "filter": analysis["filter"],
-            "analyzer": {"content": {"type": "custom", "tokenizer": "standard", "filter": analysis["chain"]}},
+            "analyzer": {
+                "content": {"type": "custom", "tokenizer": "standard", "filter": analysis["chain"]},
+                # A query word is not split: "sportkamp" must not find every "sport".
+                "content_search": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "filter": analysis.get("search_chain", analysis["chain"]),
+                },
+            },
         },
     }
 

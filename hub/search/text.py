@@ -2,15 +2,23 @@
 
 Wagtail's database search backend ranks with a correlated bm25 subquery on SQLite: 0.5 to 1.5 s per
 query at 10,000 documents (measured with `make bench`). The database engine therefore matches text in
-memory, from the same stored documents: query words (lightly stemmed) match any indexed word that
-contains them, which also finds Dutch compounds ("voetbal" in "pleinvoetbal").
+memory, from the same stored documents.
+
+Words match whole, never as a string inside another word ("eten" does not find "weten"): a query word
+finds a document when the word or its stem (Snowball, in the query's language) is one of the document's
+keys: its words, their stems (in the document's language), and the parts of its Dutch compounds
+(`compound_parts`: "kamp" finds "Sportkamp" and "kampen", not "Kampioen").
 """
 
 import re
+import threading
 import unicodedata
 from array import array
+from pathlib import Path
 
-WORD = re.compile(r"[a-z0-9]+")
+import Stemmer
+
+WORD = re.compile(r"[^\W_]+")
 STOPWORDS = {
     "nl": {
         "de",
@@ -94,35 +102,73 @@ STOPWORDS = {
         "pas",
     },
 }
-SUFFIXES = {
-    "nl": ("heden", "heid", "en", "s", "e"),
-    "en": ("ing", "es", "s"),
-    "fr": ("es", "s", "x", "e"),
-}
-EXACT_BELOW = 4  # shorter query words must match a whole word, or "en" would match everything
+#: Snowball's stemmer per site language; words of other languages are matched as they are.
+STEMMERS = {"nl": "dutch", "en": "english", "fr": "french"}
+#: The ends of Dutch compounds: content, kept as data (the file says how a word is split).
+COMPOUND_ENDS = frozenset(
+    line.strip()
+    for line in (Path(__file__).parent / "compound_parts.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+COMPOUND_HEAD = 3  # letters at least before a compound's end: "alles" is not "al" + "les"
+
+# A PyStemmer stemmer must not be shared between threads.
+_stemmers = threading.local()
+
+
+def fold(word):
+    """Without accents, as a visitor may type it: "théâtre" → "theatre"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def words(text):
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+    """The words of a text, in lower case with their accents composed (as Snowball's stemmers read them)."""
+    return WORD.findall(unicodedata.normalize("NFC", text.casefold()))
 
 
 def stem(word, language):
-    """A light stemmer: strip one common suffix and undouble a final consonant (voetballen → voetbal)."""
-    if len(word) < 6:
-        return word
-    for suffix in SUFFIXES.get(language, ()):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
-    if language == "nl" and len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
-        word = word[:-1]
-    return word
+    """Snowball's stem of a lower-case word in a language, accents folded: "voetballen" → "voetbal"."""
+    algorithm = STEMMERS.get(language)
+    if algorithm is None:
+        return fold(word)
+    stemmer = getattr(_stemmers, algorithm, None)
+    if stemmer is None:
+        stemmer = Stemmer.Stemmer(algorithm)
+        setattr(_stemmers, algorithm, stemmer)
+    return fold(stemmer.stemWord(word))
+
+
+def compound_parts(word):
+    """The parts of a Dutch compound, or () for a word that is not one: "zomersportkamp" → zomer, sport, kamp.
+
+    A word is split before the longest listed end (compound_parts.txt) that leaves at least COMPOUND_HEAD
+    letters in front; the front part is split again the same way, and kept whole when it cannot be.
+    """
+    for start in range(COMPOUND_HEAD, len(word) - 2):
+        if word[start:] in COMPOUND_ENDS:
+            head = word[:start]
+            return (*(compound_parts(head) or (head,)), word[start:])
+    return ()
+
+
+def document_keys(word, language):
+    """What a document's word is found by: itself, its stem, and (Dutch) its compound parts and their stems."""
+    folded, stemmed = fold(word), stem(word, language)
+    keys = {folded, stemmed}
+    if language == "nl":
+        for part in {*compound_parts(folded), *compound_parts(stemmed)}:
+            keys.update((part, stem(part, language)))
+    return keys
 
 
 def query_terms(text, language):
+    """Each query word that is not a stopword, as the keys that find it: (word, its stem)."""
     stop = STOPWORDS.get(language, set())
-    return [stem(word, language) for word in dict.fromkeys(words(text)) if word not in stop]
+    return [
+        tuple(dict.fromkeys((fold(word), stem(word, language))))
+        for word in dict.fromkeys(words(text))
+        if fold(word) not in stop
+    ]
 
 
 def _mask(positions, size):
@@ -135,18 +181,27 @@ def _mask(positions, size):
 class TextIndex:
     def __init__(self, documents):
         self.size = len(documents)
-        self.postings, self.title_postings = {}, {}
+        postings = {}  # (field, language) → {word: positions}
         for position, document in enumerate(documents):
-            for word in set(words(document.get("text", ""))):
-                self.postings.setdefault(word, array("I")).append(position)
-            for word in set(words(document["title"])):
-                self.title_postings.setdefault(word, array("I")).append(position)
+            language = document.get("locale")
+            for field in ("text", "title"):
+                field_postings = postings.setdefault((field, language), {})
+                for word in set(words(document.get(field, ""))):
+                    field_postings.setdefault(word, array("I")).append(position)
+        # Keys are worked out once per distinct word, not once per document: a network repeats its words.
+        self.found_by = {}  # (field, key) → the positions of every word that key finds
+        keys = {}
+        for (field, language), field_postings in postings.items():
+            for word, positions in field_postings.items():
+                if (word, language) not in keys:
+                    keys[word, language] = document_keys(word, language)
+                for key in keys[word, language]:
+                    self.found_by.setdefault((field, key), []).append(positions)
 
-    def _term_mask(self, term, postings):
-        if len(term) < EXACT_BELOW:
-            return _mask(postings.get(term, ()), self.size)
-        matching = [positions for word, positions in postings.items() if term in word]
-        return _mask((p for positions in matching for p in positions), self.size)
+    def _term_mask(self, keys, field):
+        return _mask(
+            (p for key in keys for positions in self.found_by.get((field, key), ()) for p in positions), self.size
+        )
 
     def match(self, text, language):
         """(documents matching every term, those of them with every term in the title); None for no terms."""
@@ -154,7 +209,7 @@ class TextIndex:
         if not terms:
             return None
         matched = title = (1 << self.size) - 1
-        for term in terms:
-            matched &= self._term_mask(term, self.postings)
-            title &= self._term_mask(term, self.title_postings)
+        for keys in terms:
+            matched &= self._term_mask(keys, "text")
+            title &= self._term_mask(keys, "title")
         return matched, matched & title

@@ -65,7 +65,13 @@ def language_choices(context, page, reading):
 @register.filter
 def for_visitor(page):
     """A page in the visitor's language when it has a live translation there; itself otherwise (no query when it is
-    in the visitor's language already, as on most pages)."""
+    in the visitor's language already, as on most pages, or found already by languages.show_to_visitor)."""
     if not isinstance(page, Page) or languages.language_of(page) == get_language():
         return page
-    return page.localized
+    return getattr(page, "shown_to_visitor", None) or page.localized
+
+
+@register.filter
+def ancestors_for_visitor(page):
+    """The breadcrumbs' ancestors below the root, each as for_visitor shows it, in two queries for them all."""
+    return languages.show_to_visitor(list(page.get_ancestors()[1:]))
