@@ -139,6 +139,17 @@ def show_to_visitor(pages):
     return pages
 
 
+def is_outdated(translation, source):
+    """A live translation published before its live source was last published."""
+    return bool(
+        translation.live
+        and source.live
+        and translation.last_published_at
+        and source.last_published_at
+        and translation.last_published_at < source.last_published_at
+    )
+
+
 def page_languages(page):
     """What the language switcher and a translation's notes need to know about a page, kept in the navigation
     cache (renewed whenever a page changes): `shown`, per site language, the page shown there (url, language);
@@ -153,13 +164,7 @@ def page_languages(page):
         shown = {language: {"url": p.get_url(), "language": language_of(p)} for p in pages for language in listed[p.pk]}
         source = next((p for p in pages if language_of(p) == source_language(page.translation_key, sources)), None)
         outdated = None
-        if (
-            source is not None
-            and source.pk != page.pk
-            and source.last_published_at
-            and page.last_published_at
-            and page.last_published_at < source.last_published_at
-        ):
+        if source is not None and source.pk != page.pk and is_outdated(page, source):
             outdated = {"url": source.get_url(), "language": language_of(source)}
         return {"shown": shown, "outdated": outdated}
 

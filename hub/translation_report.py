@@ -19,7 +19,7 @@ from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
-from .languages import source_language, source_languages
+from .languages import is_outdated, source_language, source_languages
 
 #: Who translates: the coordinators (hub/roles.py gives them this right; partners never hold it).
 TRANSLATES = "wagtail_localize.submit_translation"
@@ -42,17 +42,6 @@ class Row:
     @property
     def translate_url(self):
         return reverse("wagtail_localize:submit_page_translation", args=[self.source.pk])
-
-
-def is_outdated(translation, source):
-    """A live translation published before its live source was last published (as the public page's note)."""
-    return bool(
-        translation.live
-        and source.live
-        and translation.last_published_at
-        and source.last_published_at
-        and translation.last_published_at < source.last_published_at
-    )
 
 
 def overview(user):
