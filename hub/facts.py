@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
-from wagtail.models import Revision, TranslatableMixin, get_page_models
+from wagtail.models import Revision, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
 logger = logging.getLogger(__name__)
@@ -250,7 +250,7 @@ class FactsFromSourceForm:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         page = self.instance
-        self.fact_source = source_of(page) if page.pk else None
+        self.fact_source = source_of(page) if page.pk and facts_of(type(page)) else None
         if self.fact_source is None or self.fact_source.pk == page.pk:
             self.fact_source = None
             return
@@ -278,12 +278,3 @@ class FactsFromSourceForm:
         if commit:
             page.save()
         return page
-
-
-def read_only_in_translations():
-    """Every page type with facts edits them in FactsFromSourceForm: its own form class (wherever the model says)
-    with this behaviour mixed in; called once, when the apps are ready."""
-    for model in get_page_models():
-        form_class = model.base_form_class
-        if facts_of(model) and not issubclass(form_class, FactsFromSourceForm):
-            model.base_form_class = type(form_class.__name__, (FactsFromSourceForm, form_class), {})

@@ -64,4 +64,3 @@ def moderate_new_section(sender, instance, created, raw=False, **kwargs):
 
 # Facts are edited in the source language and reach every translation when the source is published (hub/facts.py).
 page_published.connect(facts.on_published, dispatch_uid="hub.facts.follow_source")
-facts.read_only_in_translations()
