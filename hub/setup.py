@@ -41,10 +41,13 @@ def content(module_file, name="site.yaml"):
 
 
 def _fields(words):
-    """A page's fields from its words in one language; a `body` is a list of paragraphs."""
+    """A page's fields from its words in one language; a `body` is a list of paragraphs (or of blocks, as
+    (block type, value) pairs)."""
     fields = dict(words)
     if "body" in fields:
-        fields["body"] = [("paragraph", f"<p>{escape(text)}</p>") for text in fields["body"]]
+        fields["body"] = [
+            text if isinstance(text, tuple) else ("paragraph", f"<p>{escape(text)}</p>") for text in fields["body"]
+        ]
     return fields
 
 
@@ -106,6 +109,24 @@ def ensure_open_data_page(home, texts, report):
     return ensure_page(home, OpenDataPage, words, report, existing=OpenDataPage.objects.child_of(home).first())
 
 
+# What a help line in the content file may leave out.
+HELP_LINE_DEFAULTS = {"website": "", "hours": "", "hours_source": "", "checked": None}
+
+
+def ensure_help_page(home, texts, report, existing=None):
+    """The help page: per language its help lines (each line's facts given once, its words in that language),
+    then its paragraphs."""
+    words = {}
+    for language in LANGUAGES:
+        language_words = dict(texts[language])
+        lines = [
+            ("help_line", {**HELP_LINE_DEFAULTS, **texts["lines"][key], **line})
+            for key, line in language_words.pop("lines").items()
+        ]
+        words[language] = {**language_words, "body": [*lines, *language_words.get("body", [])]}
+    return ensure_page(home, StandardPage, words, report, existing=existing)
+
+
 def ensure_navigation(footer, menu, report):
     """The footer's links (privacy, help, open data) and the main menu, where still empty (an editor's choice
     stays)."""
@@ -132,7 +153,7 @@ def setup_site():
         report(f"Site {site.root_url} ({changed})")
     navigation = NavigationSettings.load()
     privacy = ensure_page(home, StandardPage, texts["privacy"], report, existing=navigation.privacy_page)
-    help_page = ensure_page(home, StandardPage, texts["help"], report, existing=navigation.help_page)
+    help_page = ensure_help_page(home, texts["help"], report, existing=navigation.help_page)
     open_data = ensure_open_data_page(home, texts["open_data"], report)
     roles = set(Group.objects.values_list("name", flat=True))
     menu = []
