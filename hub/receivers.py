@@ -57,8 +57,9 @@ def ensure_roles_after_migrate(using, apps=apps, **kwargs):
 @receiver(post_save, dispatch_uid="hub.roles.moderate_new_section")
 def moderate_new_section(sender, instance, created, raw=False, **kwargs):
     """A new partners section, method library or framework, in any language and however it was made (the editor,
-    a translation, the demo), is the coordinators' and under their approval from the start."""
-    if created and not raw and sender._meta.label in roles.MODERATED_SECTIONS:
+    a translation, the demo), is the coordinators' and under their approval from the start; so is a new page of
+    the site's own (help, privacy, open data), theirs to edit."""
+    if created and not raw and sender._meta.label in (*roles.MODERATED_SECTIONS, *roles.COORDINATED_PAGES):
         roles.ensure_roles()
 
 

@@ -4,7 +4,8 @@
 - Coordinators (COORDINATOR) run the network: accounts, translations, all media, the directory's and the
   library's vocabularies with the languages and school holidays (the Vocabularies menu), every signal, and they
   edit, publish and approve the sections below (MODERATED_SECTIONS), which with the adaptation log
-  (MODERATED_SNIPPETS) go through their approval workflow. Files sent with the
+  (MODERATED_SNIPPETS) go through their approval workflow; they also edit and publish the site's own pages
+  (COORDINATED_PAGES: help, privacy, open data). Files sent with the
   library's public form wait in a collection only they may open (CONTRIBUTIONS_COLLECTION).
 - Signallers (SIGNALLER): youth workers, outreach workers and teachers who record signals in the admin.
 - Partners (PARTNER): one group per organisation, made when the coordinator onboards it (directory/partners.py
@@ -96,6 +97,9 @@ SHARED_ROLES = (COORDINATOR, SIGNALLER)
 #: Page types whose pages (every language) the coordinators edit and publish, and whose subtrees go through
 #: their approval workflow.
 MODERATED_SECTIONS = ("directory.DirectoryIndexPage", "resources.MethodIndexPage", "resources.FrameworkPage")
+#: Page types whose pages the coordinators edit and publish themselves: the help lines and opening hours, the
+#: privacy statement and the open data licence are theirs to keep true; no partner writes under them.
+COORDINATED_PAGES = ("hub.StandardPage", "hub.OpenDataPage")
 #: Snippets that go through the same workflow.
 MODERATED_SNIPPETS = ("resources.AdaptationLogEntry",)
 #: Where files sent with the library's public form wait, viewable by the coordinators only: no one has reviewed
@@ -259,6 +263,12 @@ def ensure_roles(apps=global_apps):
         _grant_pages(coordinators, sections, COORDINATOR.page_permissions, apps)
         for page_id in sections:
             WorkflowPage.objects.update_or_create(page_id=page_id, defaults={"workflow": workflow})
+    for label in COORDINATED_PAGES:
+        try:
+            model = apps.get_model(*label.split("."))
+        except LookupError:  # an early migration's historical models: the run after `migrate` grants it
+            continue
+        _grant_pages(coordinators, model.objects.values_list("pk", flat=True), COORDINATOR.page_permissions, apps)
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
     for label in MODERATED_SNIPPETS:
         WorkflowContentType.objects.update_or_create(
