@@ -2,14 +2,16 @@
 
 Offers with dates are Events with the properties search engines' Event documentation requires and recommends
 (name, startDate, endDate, location with its address, eventStatus, eventAttendanceMode, offers, organizer,
-description, image); weekly slots are given as schema.org Schedules. Services, and offers without a coming
-date, are Services: a search engine must not show them as an event on a day.
+description, image); weekly slots are given as schema.org Schedules. A programme or an event over several days
+runs from its first day to its last, with a sub-event per day. Services, and offers without a coming date, are
+Services: a search engine must not show them as an event on a day.
 """
 
 import datetime
 import json
 
 from django.conf import settings
+from django.utils import timezone
 
 from .calendar import first_day, local_zone, skipped_days
 
@@ -118,6 +120,40 @@ def schedule(page, slot, holidays):
     return data
 
 
+def whole_range_moments(page, first, last, zone):
+    """The start and end of a programme or an event over several days (its first and last day): its first date's
+    start and its last date's end where its dates reach those days, the day itself where only its programme does."""
+    dates = list(page.dates.all())
+    starts = [date.start.astimezone(zone) for date in dates]
+    ends = [date.end.astimezone(zone) for date in dates]
+    start = min((moment for moment in starts if moment.date() == first), default=first)
+    end = max((moment for moment in ends if moment.date() == last), default=last)
+    return start.isoformat(), end.isoformat()
+
+
+def programme_days(page, zone, status, locations):
+    """A sub-event per day of the programme, with that day's activities, at that day's date where there is one."""
+    dates = {date.start.astimezone(zone).date(): date for date in page.dates.all()}
+    events = []
+    for day in page.programme:
+        date = dates.get(day.value["date"])
+        events.append(
+            {
+                "@type": "Event",
+                "name": page.title,
+                "description": "; ".join(
+                    " ".join(filter(None, [item.value["time"], item.value["activity"]])) for item in day.value["items"]
+                ),
+                "startDate": date.start.astimezone(zone).isoformat() if date else day.value["date"].isoformat(),
+                "endDate": date.end.astimezone(zone).isoformat() if date else day.value["date"].isoformat(),
+                "eventStatus": status,
+                "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
+                "location": [place(location) for location in locations],
+            }
+        )
+    return sorted(events, key=lambda event: event["startDate"])
+
+
 def offer_data(page):
     page.read_shown_relations()  # no query when the page's view has read them
     organisation = page.organisation
@@ -134,20 +170,28 @@ def offer_data(page):
     if image:
         data["image"] = [image_url(page, image)]
     upcoming = page.next_occurrence()
+    whole = page.whole_range()
     zone = local_zone()
-    if upcoming and page.kind != page.Kind.SERVICE:
+    coming = upcoming or (whole and whole[1] >= timezone.localdate())
+    if coming and page.kind != page.Kind.SERVICE:
         status = f"{SCHEMA}/{EVENT_STATUS.get(page.status, 'EventScheduled')}"
         offer = {**price_offer(page), "url": page.full_url}
         if page.status in AVAILABILITY:
             offer["availability"] = f"{SCHEMA}/{AVAILABILITY[page.status]}"
         if page.registration_deadline:
             offer["validThrough"] = page.registration_deadline.isoformat()
+        # The next session (search engines require a start date, also beside a Schedule); the whole range of a
+        # programme or an event over several days.
+        start, end = (
+            whole_range_moments(page, *whole, zone)
+            if whole
+            else (upcoming[0].astimezone(zone).isoformat(), upcoming[1].astimezone(zone).isoformat())
+        )
         data.update(
             {
                 "@type": "Event",
-                # The next session: search engines require a start date, also beside a Schedule.
-                "startDate": upcoming[0].astimezone(zone).isoformat(),
-                "endDate": upcoming[1].astimezone(zone).isoformat(),
+                "startDate": start,
+                "endDate": end,
                 "eventStatus": status,
                 "eventAttendanceMode": f"{SCHEMA}/OfflineEventAttendanceMode",
                 "location": [place(location) for location in locations],
@@ -160,7 +204,9 @@ def offer_data(page):
         if schedules:
             data["eventSchedule"] = schedules
         dates = sorted(page.dates.all(), key=lambda date: date.start)
-        if len(dates) > 1:
+        if page.programme:
+            data["subEvent"] = programme_days(page, zone, status, locations)
+        elif len(dates) > 1:
             data["subEvent"] = [
                 {
                     "@type": "Event",

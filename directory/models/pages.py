@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -29,7 +31,7 @@ from wagtail.search import index
 
 from hub.blocks import BodyBlock
 from hub.facts import Fact, facts
-from hub.languages import show_to_visitor, stand_ins
+from hub.languages import READ_IN, reading, show_to_visitor, stand_ins
 from hub.models import BasePage
 from hub.vocabularies import VocabularyInPageLanguage, VocabularyPageForm
 
@@ -196,8 +198,11 @@ class OrganisationPage(VocabularyInPageLanguage, BasePage):
         holidays = list(SchoolHoliday.objects.filter(end__gte=timezone.localdate()))
         for offer in [*offers, *others]:
             offer.known_school_holidays = holidays
-        context["offers"] = offers
-        context["others"] = others
+        context["offers"] = [offer for offer in offers if not offer.is_past()]
+        context["others"] = [offer for offer in others if not offer.is_past()]
+        # Past offers and past editions after the coming ones, the newest first.
+        past = [offer for offer in [*offers, *others] if offer.is_past()]
+        context["past_offers"] = sorted(past, key=lambda offer: offer.date_span()[1], reverse=True)
         context["locations"] = self.locations.all()
         return context
 
@@ -262,6 +267,22 @@ class Location(TranslatableMixin, Orderable):
 
     def __str__(self):
         return f"{self.name}, {self.municipality}"
+
+    @property
+    def route_url(self):
+        """OpenStreetMap's route planner to this place (its coordinates, else its address), opened only when the
+        visitor clicks: the link carries the place and nothing about the visitor."""
+        if self.latitude is not None and self.longitude is not None:
+            to = f"{self.latitude},{self.longitude}"
+        else:
+            to = f"{self.street}, {self.postal_code} {self.municipality.name}"
+        return f"https://www.openstreetmap.org/directions?{urlencode({'to': to})}"
+
+
+def in_own_language(words, language):
+    """A partner's words inside an interface sentence of another language, marked with their own (`language`: the
+    page's language when the visitor reads it in another one, else "")."""
+    return format_html('<span lang="{}">{}</span>', language, words) if language and words else words
 
 
 #: On a panel group: its panels marked with `shown_when` show only while the form has those values.
@@ -449,6 +470,14 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
         blank=True,
         help_text=_("How young people sign up. For example: send a message to 0470 12 34 56."),
     )
+    registration_url = models.URLField(
+        _("registration link"),
+        blank=True,
+        help_text=_(
+            "The page where young people sign up, if there is one: the offer's page then shows a button to it. For "
+            "example: https://www.example.org/sign-up."
+        ),
+    )
     registration_deadline = models.DateField(
         _("registration deadline"),
         null=True,
@@ -537,6 +566,7 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
             "runs_in_school_holidays",
             "locations",
             "registration_required",
+            "registration_url",
             "registration_deadline",
             "capacity",
             "languages",
@@ -546,6 +576,7 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
             "last_checked",
         ),
         Fact("threshold_measures", words=["measure"]),
+        Fact("programme"),  # its days, times and partners; its blocks name their words (directory/blocks.py)
     ]
 
     # The partner's own questions, in the order they think of them. The details of a price or of registering show
@@ -621,6 +652,7 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
                 FieldPanel("cost_includes", attrs=shown_when(cost=[Cost.PRICE, Cost.RANGE])),
                 FieldPanel("registration_required"),
                 FieldPanel("registration_how", attrs=shown_when(registration_required=["on"])),
+                FieldPanel("registration_url", attrs=shown_when(registration_required=["on"])),
                 FieldPanel("registration_deadline", attrs=shown_when(registration_required=["on"])),
                 FieldPanel("capacity", attrs=shown_when(registration_required=["on"])),
             ],
@@ -687,6 +719,8 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
             errors["registration_required"] = _(
                 "A registration deadline only makes sense when registration is required."
             )
+        elif self.registration_url and not self.registration_required:
+            errors["registration_required"] = _("A registration link only makes sense when registration is required.")
         if errors:
             raise ValidationError(errors)
 
@@ -737,6 +771,43 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
         upcoming = self.occurrences(today, today + datetime.timedelta(days=366))
         return upcoming[0] if upcoming else None
 
+    def programme_days(self):
+        """The days of its programme, in order, read from the stored data: no query for the partners it names."""
+        return sorted(
+            datetime.date.fromisoformat(str(day["value"]["date"]))
+            for day in self.programme.raw_data
+            if day["value"].get("date")
+        )
+
+    def date_span(self):
+        """The first and last day it takes place, coming or past (its dates, its weekly seasons, its programme's
+        days), or None when it has none: a programme or a multi-day event shows its whole range, a past offer when
+        it was. Reads the dates and weekly slots the page has read already."""
+        tz = timezone.get_current_timezone()
+        days = [timezone.localtime(moment, tz).date() for date in self.dates.all() for moment in (date.start, date.end)]
+        days += [day for slot in self.weekly_slots.all() for day in (slot.season_start, slot.season_end)]
+        days += self.programme_days()
+        return (min(days), max(days)) if days else None
+
+    def whole_range(self):
+        """The first and last day of a programme or an event over several days, shown together on its page and in
+        its structured data; None for other offers, and for one day."""
+        span = self.date_span()
+        several_days = span is not None and span[0] != span[1]
+        return span if several_days and (self.programme or self.kind == self.Kind.EVENT) else None
+
+    def is_past(self, today=None):
+        """Whether all its days are over: its page says when it was and offers no registration, calendar or
+        signals form, and its organisation lists it after the coming ones."""
+        span = self.date_span()
+        return span is not None and span[1] < (today or timezone.localdate())
+
+    def registration_open(self, today=None):
+        """Whether the sign-up button shows: a link, a coming offer, and a deadline not passed."""
+        today = today or timezone.localdate()
+        deadline = self.registration_deadline
+        return bool(self.registration_url) and not self.is_past(today) and (deadline is None or deadline >= today)
+
     def read_shown_relations(self):
         """Read what the page and its structured data show, once: the template, the calendar and json_ld read
         them again. School holidays are read once too (see school_holidays)."""
@@ -766,6 +837,17 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
             timezone.localdate(), timezone.localdate() + datetime.timedelta(days=90)
         )[:8]
         context["offer_locations"] = self.locations.all()
+        # The partner's words inside an interface sentence carry their language when it is not the visitor's.
+        foreign = reading(self, request.GET.get(READ_IN, ""))["foreign"]
+        context["their_words"] = {
+            name: in_own_language(getattr(self, name), foreign)
+            for name in ("welcome_by", "what_to_bring", "registration_how", "cost_includes")
+        }
+        context["routes"] = [(location, in_own_language(location.name, foreign)) for location in self.locations.all()]
+        context["past"] = self.is_past()
+        context["span"] = self.date_span()
+        context["whole_range"] = self.whole_range()
+        context["share_url"] = self.get_full_url(request)
         return context
 
     def json_ld(self):
