@@ -3,51 +3,13 @@
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from hub.search import REGISTRY, cached_labels, search_page
-from hub.search.params import parse, query_without_page
-
 from . import contributions
 from .forms import SUBMISSIONS, AdaptationForm, MethodProposalForm
 
 
 def method_search(request, index):
-    """The library's search page: full text plus facets, a plain GET form that works without JavaScript."""
-    catalogue = REGISTRY["methods"]
-    locale = index.locale.language_code
-    labels = cached_labels(catalogue, locale)
-    search_request, notices, chosen = parse(request.GET, catalogue, locale, labels)
-    if search_request.sort not in ("relevance", "name"):
-        search_request.sort = "relevance"
-    if search_request.sort == "relevance" and not search_request.text:
-        search_request.sort = "name"
-    result, page_count = search_page(search_request, notices)
-    facets = []
-    for facet in catalogue.facets:
-        counts = result.facets.get(facet.name, {})
-        selected = chosen.get(facet.name, set())
-        options = [
-            {"value": value, "label": label, "count": counts.get(value, 0), "checked": value in selected}
-            for value, label in labels.get(facet.name, {}).items()
-            if counts.get(value) or value in selected
-        ]
-        if options:
-            facets.append({"name": facet.name, "label": facet.label, "options": options})
-    return index.render(
-        request,
-        context_overrides={
-            "query": chosen.get("q", ""),
-            "sort": search_request.sort,
-            "notices": notices,
-            "facets": facets,
-            "results": result.documents,
-            "total": result.total,
-            "engine": result.engine,
-            "page_number": search_request.page,
-            "page_count": page_count,
-            "query_string": query_without_page(request.GET),
-            "filtered": bool(search_request.text or search_request.filters),
-        },
-    )
+    """The library's search page (hub.search_pages): a plain GET form that works without JavaScript."""
+    return index.render(request, context_overrides=index.search_context(request))
 
 
 def _contribute(request, page, form, create, thanks_route, template):

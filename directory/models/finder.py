@@ -1,16 +1,18 @@
 """The activity finder: a page editors place and translate, answering from the shared search plumbing."""
 
+import calendar
 import datetime
+import math
 
 from django.db import models
+from django.db.models import Avg, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from hub.models import BasePage
-from hub.search import REGISTRY, cached_labels, search_page
-from hub.search.params import parse, query_without_page
+from hub.search_pages import SearchPage, show_vocabularies_to_visitor, shown_pages
 
 from ..signals.services import log_empty_search
 
@@ -43,6 +45,7 @@ WHEN_CHOICES = [
     ("today", _("Today")),
     ("weekend", _("This weekend")),
     ("week", _("Next 7 days")),
+    ("month", _("This month")),
     ("holiday", _("Next school holiday")),
 ]
 
@@ -56,6 +59,8 @@ def date_preset(when, today):
         return saturday, saturday + datetime.timedelta(days=6 - saturday.weekday())
     if when == "week":
         return today, today + datetime.timedelta(days=6)
+    if when == "month":
+        return today, today.replace(day=calendar.monthrange(today.year, today.month)[1])
     if when == "holiday":
         holiday = SchoolHoliday.objects.filter(end__gte=today).order_by("start").first()
         if holiday:
@@ -63,29 +68,81 @@ def date_preset(when, today):
     return None
 
 
-FACET_LIMIT = 12
+#: "near <municipality>": that municipality and those whose centre lies within this distance of its centre.
+NEAR_KM = 10
 
 
-def facet_options(facet, labels, result, chosen):
-    """A facet's values with their counts. Long lists keep the largest values and the chosen ones, so the
-    form stays usable on a phone; the rest is reachable by typing its name in the search box."""
-    counts = result.facets.get(facet.name, {})
-    selected = chosen.get(facet.name, set())
-    values = [
-        {"value": value, "label": label, "count": counts.get(value, 0), "selected": value in selected}
-        for value, label in labels.get(facet.name, {}).items()
-        if counts.get(value) or value in selected
+def municipalities_near(slug, km=NEAR_KM):
+    """The slugs of the municipality and of those within `km` of it. A municipality's centre is the mean of its
+    locations' coordinates (the addresses partners entered); one without any counts as itself only."""
+    from .pages import Location  # pages.py imports this module
+
+    centres = {
+        row["municipality__slug"]: (float(row["latitude"]), float(row["longitude"]))
+        for row in Location.objects.filter(latitude__isnull=False, longitude__isnull=False)
+        .values("municipality__slug")
+        .annotate(latitude=Avg("latitude"), longitude=Avg("longitude"))
+    }
+    if slug not in centres:
+        return {slug}
+    return {other for other, centre in centres.items() if distance_km(centres[slug], centre) <= km} | {slug}
+
+
+def distance_km(here, there):
+    """Great-circle distance between two (latitude, longitude) points (the haversine formula)."""
+    (lat1, lon1), (lat2, lon2) = (map(math.radians, point) for point in (here, there))
+    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(a))
+
+
+def offer_card_prefetch():
+    """What an offer card (offer_card.html) shows, read for all cards at once."""
+    from .pages import Location, ThresholdMeasure  # pages.py imports this module
+
+    return (
+        "themes",
+        "dates",
+        "weekly_slots",
+        Prefetch("locations", queryset=Location.objects.select_related("municipality")),
+        Prefetch("threshold_measures", queryset=ThresholdMeasure.objects.select_related("threshold")),
+        "listing_image__renditions",  # the card's photo (hub/templatetags/pictures.py)
+    )
+
+
+def offer_card_vocabularies(offer):
+    """The vocabulary values an offer card shows (see hub.search_pages.show_vocabularies_to_visitor)."""
+    return [
+        *offer.themes.all(),
+        *(location.municipality for location in offer.locations.all()),
+        *(measure.threshold for measure in offer.threshold_measures.all()),
     ]
-    hidden = 0
-    if len(values) > FACET_LIMIT:
-        largest = sorted(values, key=lambda v: -v["count"])[:FACET_LIMIT]
-        keep = {v["value"] for v in largest} | selected
-        hidden = len(values) - len(keep)
-        values = [v for v in values if v["value"] in keep]
-    return {"name": facet.name, "label": facet.label, "values": values, "hidden": hidden}
 
 
-class FinderPage(BasePage):
+def offer_cards(ids):
+    """The live offers of these ids, in their order, ready for offer_card.html with in_results: a constant
+    number of queries however many there are."""
+    from .pages import OfferPage
+
+    offers = shown_pages(OfferPage, ids, offer_card_prefetch())
+    show_vocabularies_to_visitor([value for offer in offers for value in offer_card_vocabularies(offer)])
+    return read_for_cards(offers)
+
+
+def read_for_cards(offers):
+    """What offer cards read besides their prefetched relations, once for them all: the school holidays (weekly
+    sessions skip them) and each offer's organisation."""
+    from .pages import OrganisationPage
+
+    holidays = list(SchoolHoliday.objects.filter(end__gte=timezone.localdate()))
+    paths = {offer.path[: -Page.steplen] for offer in offers}
+    parents = {page.path: page for page in OrganisationPage.objects.filter(path__in=paths)}
+    for offer in offers:
+        offer.known_school_holidays = holidays
+        offer.organisation = parents[offer.path[: -Page.steplen]]  # OfferPage.organisation, read for all at once
+    return offers
+
+
+class FinderPage(SearchPage, BasePage):
     intro = models.TextField(_("intro"), blank=True)
     empty_text = models.TextField(
         _("text when nothing is found"),
@@ -98,15 +155,16 @@ class FinderPage(BasePage):
     subpage_types = []
     max_count_per_parent = 1
 
+    catalogue_name = "offers"
+
     class Meta:
         verbose_name = _("activity finder")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        catalogue = REGISTRY["offers"]
-        locale = self.locale.language_code
-        labels = cached_labels(catalogue, locale)
-        query, notices, chosen = parse(request.GET, catalogue, locale, labels)
+    def sort_choices(self):
+        return [("relevance", _("Best match")), ("soonest", _("Soonest")), ("name", _("Name"))]
+
+    def parse_search(self, request, catalogue, labels):
+        query, notices, chosen = super().parse_search(request, catalogue, labels)
         when = request.GET.get("when", "")
         if when:
             span = date_preset(when, timezone.localdate())
@@ -119,7 +177,30 @@ class FinderPage(BasePage):
             elif not (query.date_from or query.date_to):
                 query.date_from, query.date_to = span
         chosen["when"] = when if when in dict(WHEN_CHOICES) else ""
-        result, page_count = search_page(query, notices)
+        near = request.GET.get("near", "")
+        chosen["near"] = near if near in labels["municipality"] else ""
+        if chosen["near"]:
+            query.filters["municipality"] = query.filters.get("municipality", set()) | municipalities_near(near)
+        elif near:
+            notices.append(_("We do not know that municipality, so we searched everywhere."))
+        return query, notices, chosen
+
+    def cards(self, ids):
+        return offer_cards(ids)
+
+    def active_choices(self, chosen, labels):
+        choices = super().active_choices(chosen, labels)
+        if chosen["near"]:
+            label = _("near %(place)s (%(km)d km)") % {"place": labels["municipality"][chosen["near"]], "km": NEAR_KM}
+            choices.insert(1 if chosen["q"] else 0, ("near", None, label))
+        if chosen["when"]:
+            choices.insert(1 if chosen["q"] else 0, ("when", None, dict(WHEN_CHOICES)[chosen["when"]]))
+        return choices
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.search_context(request))
+        query, chosen = context["search_request"], context["chosen"]
         filtered = bool(
             query.text
             or query.filters
@@ -128,26 +209,13 @@ class FinderPage(BasePage):
             or query.date_from
             or query.date_to
         )
-        if filtered and not result.total:
-            log_empty_search(locale, query.text, self._logged_filters(query, chosen))
+        if filtered and not context["result"].total:
+            log_empty_search(self.locale.language_code, query.text, self._logged_filters(query, chosen))
         context.update(
             {
-                "query": query,
-                "chosen": chosen,
-                "notices": notices,
-                "result": result,
-                "cards": result.documents,
-                "facets": [facet_options(facet, labels, result, chosen) for facet in catalogue.facets],
                 "when_choices": WHEN_CHOICES,
-                "sort_choices": [("relevance", _("Best match")), ("soonest", _("Soonest")), ("name", _("Name"))],
-                "page_number": query.page,
-                "page_count": page_count,
-                "query_string": query_without_page(request.GET),
-                "filtered": filtered,
-                # On a phone the extra choices stay folded unless one of them is in use.
-                "more_open": bool(
-                    query.filters or query.max_price is not None or request.GET.get("from") or request.GET.get("to")
-                ),
+                "municipalities": context["labels"]["municipality"],
+                "near_km": NEAR_KM,
             }
         )
         return context
@@ -156,7 +224,7 @@ class FinderPage(BasePage):
     def _logged_filters(query, chosen):
         """What was asked, without anything about who asked."""
         logged = {name: sorted(values) for name, values in query.filters.items()}
-        for name in ("age", "max_price", "when"):
+        for name in ("age", "max_price", "when", "near"):
             if chosen.get(name) not in (None, ""):
                 logged[name] = str(chosen[name])
         for name, value in (("from", query.date_from), ("to", query.date_to)):

@@ -45,9 +45,9 @@ def test_young_person_finds_a_free_sport_activity_this_week(site, open_page, scr
     page.locator(".doors").get_by_role("link", name=re.compile(finder.title)).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(finder.title)
 
+    page.locator("details#filters > summary").click()  # the filters follow the results, folded
     page.get_by_label("Mijn leeftijd").fill("15")
     page.get_by_label("Wanneer").select_option(label="De komende 7 dagen")
-    page.get_by_text("Meer keuzes").click()
     page.get_by_role("group", name="Gemeente").get_by_label(location.municipality.name).check()
     page.get_by_role("group", name="Thema").get_by_label(offer.themes.get().name).check()
     page.get_by_role("group", name="Kostprijs").get_by_label("Gratis").check()
@@ -149,6 +149,8 @@ def test_keyboard_only_search_and_open_a_result(site, open_page, screenshot):
                 return
         raise AssertionError(f"{locator} cannot be reached with the Tab key")
 
+    tab_to(page.locator("details#filters > summary"), limit=120)  # after the results, folded
+    page.keyboard.press("Enter")
     tab_to(page.get_by_label("Mijn leeftijd"))
     page.keyboard.type("15")
     when = page.get_by_label("Wanneer")
@@ -158,7 +160,7 @@ def test_keyboard_only_search_and_open_a_result(site, open_page, screenshot):
             break
         page.keyboard.press("ArrowDown")
     assert when.input_value() == "week"
-    tab_to(page.get_by_role("button", name="Zoeken"))
+    tab_to(page.get_by_role("button", name="Toon resultaten"))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"[?&]age=15&when=week(&|$)"))
 

@@ -160,7 +160,9 @@ def test_an_organisation_page_card_writes_the_date_and_price_the_way_its_languag
     card = html.select_one(".card--offer")
     when = starts(workshop[language])
     short = f"{SHORT_WEEKDAYS[language][when.weekday()]} {when.day} {SHORT_MONTHS[language][when.month - 1]}"
-    assert [text_of(str(fact)) for fact in card.select(".card__facts li")][1:] == [RANGE[language], f"{short}, 14:00"]
+    facts = {text_of(str(fact.dt)): text_of(str(fact.dd)) for fact in card.select(".card__facts > div")}
+    assert facts[translated("When", language)] == f"{short}, 14:00"
+    assert facts[translated("Cost", language)] == RANGE[language]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
