@@ -1,6 +1,14 @@
-"""A synthetic network for the benchmark: documents shaped like the finder's, in realistic proportions."""
+"""A synthetic network for the benchmark: documents shaped like the finder's, in realistic proportions.
 
+Texts are as long as real offers' (80 to 250 words: title, summary, body, organisation, themes), written from
+the demo's own Dutch words in the frequencies the demo uses them, with the compounds an offer names
+(activity + end: "voetbalkamp", "dansatelier") and a long tail of rarer words (names, places) made of Dutch
+syllables. Everything follows from one seed, so every run measures the same network.
+"""
+
+import collections
 import datetime
+import itertools
 import random
 import uuid
 
@@ -11,9 +19,10 @@ from wagtail.models import Page
 from directory.models import AccessibilityFeature, Language, Municipality, Theme, Threshold
 from hub.search import REGISTRY
 from hub.search.models import SearchDocument
-from hub.search.store import _bump
+from hub.search.store import record_change
+from hub.search.text import words as words_of
 
-WORDS = [
+ACTIVITIES = [
     "voetbal",
     "basket",
     "dans",
@@ -40,12 +49,45 @@ WORDS = [
     "boksen",
     "yoga",
 ]
+ENDS = ["kamp", "club", "les", "avond", "groep", "atelier", "namiddag", "toernooi", "week", "werking"]
+SYLLABLES = ["ber", "bo", "dan", "de", "ge", "ho", "ker", "la", "len", "me", "mol", "ne", "ren", "sel", "ter", "vo"]
+TAIL = 20_000  # rarer words, as a network of 10,000 offers has
 FIRST_ID = 10_000_000
+
+
+def vocabulary(rng):
+    """(words, weights): the demo's Dutch words by how often the demo uses them, the compounds, the tail."""
+    counts = collections.Counter(
+        word
+        for text in SearchDocument.objects.filter(catalogue="offers", locale="nl").values_list("text", flat=True)
+        for word in words_of(text)
+    )
+    compounds = [activity + end for activity in ACTIVITIES for end in ENDS]
+    tail = sorted({"".join(rng.choices(SYLLABLES, k=rng.randint(2, 4))) for _ in range(TAIL)})
+    # A tenth of the words are compounds, a twentieth from the tail, the rest the demo's own.
+    demo_total = sum(counts.values())
+    weights = [0.85 * count / demo_total for count in counts.values()]
+    weights += [0.10 / len(compounds)] * len(compounds) + [0.05 / len(tail)] * len(tail)
+    return [*counts, *compounds, *tail], list(itertools.accumulate(weights))
+
+
+def text(rng, vocabulary, length):
+    """`length` words in sentences of 6 to 14."""
+    words, cumulative = vocabulary
+    drawn = rng.choices(words, cum_weights=cumulative, k=length)
+    sentences, at = [], 0
+    while at < length:
+        size = rng.randint(6, 14)
+        sentence = drawn[at : at + size]
+        sentences.append(" ".join([sentence[0].capitalize(), *sentence[1:]]) + ".")
+        at += size
+    return " ".join(sentences)
 
 
 def documents(offers, organisations, seed=7):
     rng = random.Random(seed)
     today = timezone.localdate()
+    words = vocabulary(rng)
     municipalities = list(Municipality.objects.filter(locale__language_code="nl").values_list("slug", flat=True))
     themes = list(Theme.objects.filter(locale__language_code="nl").values_list("slug", flat=True))
     thresholds = list(Threshold.objects.filter(locale__language_code="nl").values_list("slug", "name"))
@@ -53,20 +95,25 @@ def documents(offers, organisations, seed=7):
     languages = list(Language.objects.values_list("code", flat=True))
     for n in range(offers):
         organisation = f"organisatie-{n % organisations:04d}"
-        words = rng.sample(WORDS, 3)
+        activities = rng.sample(ACTIVITIES, 3)
         age_min = rng.choice([6, 10, 12, 12, 14, 16])
         free = rng.random() < 0.4
         weekday = rng.randrange(7)
         first = today + datetime.timedelta(days=(weekday - today.weekday()) % 7)
-        dates = [(first + datetime.timedelta(weeks=w)).isoformat() for w in range(rng.choice([1, 4, 26, 52]))]
+        # Weekly offers run up to the two years a document lists (hub.search.catalogue.Catalogue.horizon_days).
+        dates = [
+            f"{first + datetime.timedelta(weeks=w)}T{rng.choice(['10:00', '14:00', '19:00'])}+01:00"
+            for w in range(rng.choice([1, 4, 26, 52, 104]))
+        ]
         lowered = rng.sample(thresholds, rng.randrange(0, 4))
-        title = f"{words[0].title()} {n}"
+        title = f"{activities[0].title()} {n}"
+        body = text(rng, words, rng.randint(80, 250) - 8)
         yield {
             "id": FIRST_ID + n,
             "locale": "nl",
             "title": title,
             "sort_name": title.casefold(),
-            "text": " ".join([title, *words, organisation, *(name for _, name in lowered)]),
+            "text": " ".join([title, *activities, body, organisation, *(name for _, name in lowered)]),
             "facets": {
                 "municipality": [rng.choice(municipalities)],
                 "theme": sorted(set(rng.sample(themes, rng.randrange(1, 3)))),
@@ -81,11 +128,12 @@ def documents(offers, organisations, seed=7):
             "age_min": age_min,
             "age_max": age_min + rng.choice([4, 6, 8, 12]),
             "price": 0.0 if free else float(rng.choice([2, 3.5, 5, 10, 25, 40])),
+            "dated": True,
             "dates": dates,
-            "next_date": dates[0],
+            # What the finder's result cards read until they are rendered from the pages (issue 11).
             "card": {
                 "url": f"/nl/bench/{n}/",
-                "summary": " ".join(words),
+                "summary": body[:120],
                 "organisation": organisation,
                 "kind": "Activiteit",
                 "age_min": age_min,
@@ -96,7 +144,7 @@ def documents(offers, organisations, seed=7):
                 "social_tariff": False,
                 "registration_required": False,
                 "places": ["Herentals"],
-                "next": dates[0],
+                "next": None,
                 "status": "active",
                 "status_label": "Actief",
                 "thresholds": [{"icon": "bus", "name": name, "measure": "Demo"} for _, name in lowered],
@@ -143,5 +191,5 @@ def store(offers, organisations):
         for d in documents(offers, organisations)
     ]
     SearchDocument.objects.bulk_create(rows, batch_size=1000)
-    _bump(REGISTRY["offers"].name)
+    record_change(REGISTRY["offers"].name)
     return [row.data for row in rows]

@@ -16,6 +16,7 @@ from .models import (
     Municipality,
     OfferPage,
     OrganisationPage,
+    SchoolHoliday,
     Theme,
     Threshold,
 )
@@ -53,6 +54,20 @@ class OfferCatalogue(Catalogue):
             )
         )
 
+    follows = {
+        Theme: "themes",
+        Threshold: "threshold_measures__threshold",
+        AccessibilityFeature: "accessibility",
+        Municipality: "locations__municipality",
+        SchoolHoliday: None,
+    }
+
+    def pages_using(self, instance):
+        if isinstance(instance, SchoolHoliday):
+            # Weekly sessions skip the school holidays unless the offer runs in them: its dates change.
+            return OfferPage.objects.filter(runs_in_school_holidays=False, weekly_slots__isnull=False).distinct()
+        return super().pages_using(instance)
+
     def dependents(self, page):
         if isinstance(page, OrganisationPage):
             return OfferPage.objects.child_of(page).specific()
@@ -60,9 +75,10 @@ class OfferCatalogue(Catalogue):
 
     def document(self, page):
         today = timezone.localdate()
-        occurrences = page.occurrences(today, today + datetime.timedelta(days=self.horizon_days))
-        if not occurrences and (page.dates.all() or page.weekly_slots.all()):  # prefetched in pages()
-            return None  # a past edition: still on the site, but nothing to find any more
+        starts = [
+            timezone.localtime(start).isoformat(timespec="minutes")
+            for start, _end in page.occurrences(today, today + datetime.timedelta(days=self.horizon_days))
+        ]
         organisation = page.get_parent().specific
         measures = list(page.threshold_measures.all())
         locations = list(page.locations.all())
@@ -85,7 +101,6 @@ class OfferCatalogue(Catalogue):
                     " ".join(municipalities.values()),
                 ]
             )
-            next_start = occurrences[0][0] if occurrences else None
             card = {
                 "url": page.get_url(),
                 "summary": page.summary,
@@ -99,7 +114,7 @@ class OfferCatalogue(Catalogue):
                 "social_tariff": page.social_tariff,
                 "registration_required": page.registration_required,
                 "places": sorted(set(municipalities.values())),
-                "next": next_start.isoformat() if next_start else None,
+                "next": None,  # for today, when the card is read (hub.search.store.documents_of)
                 "status": page.status,
                 "status_label": str(page.get_status_display()),
                 "thresholds": [
@@ -126,8 +141,9 @@ class OfferCatalogue(Catalogue):
             "age_min": page.age_min,
             "age_max": page.age_max,
             "price": price,
-            "dates": sorted({start.date().isoformat() for start, _end in occurrences}),
-            "next_date": next_start.date().isoformat() if next_start else None,
+            # Past editions stay: with no start left they are not found (hub.search.catalogue.upcoming).
+            "dated": bool(page.dates.all() or page.weekly_slots.all()),  # prefetched in pages()
+            "dates": starts,
             "card": card,
         }
 

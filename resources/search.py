@@ -24,6 +24,8 @@ class MethodCatalogue(Catalogue):
         Facet("language", _("Available in")),
     ]
 
+    follows = {MethodTheme: "themes", TargetGroup: "target_groups", MethodFormat: "formats"}
+
     def pages(self):
         return (
             MethodPage.objects.live()

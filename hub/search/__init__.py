@@ -21,6 +21,7 @@ __all__ = [
     "SearchRequest",
     "SearchResult",
     "cached_labels",
+    "forget_labels",
     "register",
     "search",
     "search_page",
@@ -31,13 +32,25 @@ LABELS_SECONDS = 60
 logger = logging.getLogger(__name__)
 
 
+def _labels_key(catalogue_name, locale):
+    return f"search-labels:{catalogue_name}:{locale}"
+
+
 def cached_labels(catalogue, locale):
-    """Facet value labels change only when the coordinator edits a vocabulary: a minute's cache is fine."""
+    """Facet value labels change only when a vocabulary or a page changes, which forgets them (forget_labels)."""
     from django.core.cache import cache
 
-    return cache.get_or_set(
-        f"search-labels:{catalogue.name}:{locale}", lambda: catalogue.labels(locale), LABELS_SECONDS
-    )
+    return cache.get_or_set(_labels_key(catalogue.name, locale), lambda: catalogue.labels(locale), LABELS_SECONDS)
+
+
+def forget_labels(catalogue_name):
+    """Once the change is committed: a request in between would cache the old labels again."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.db import transaction
+
+    keys = [_labels_key(catalogue_name, code) for code, _name in settings.LANGUAGES]
+    transaction.on_commit(lambda: cache.delete_many(keys))
 
 
 def search(request):

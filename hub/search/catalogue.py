@@ -7,12 +7,17 @@ A catalogue turns each live page into one flat document (a dict) that both engin
         "facets": {"theme": ["sport"], "municipality": ["herentals"], ...},   # slugs, OR within, AND across
         "age_min": 12, "age_max": 18,          # optional: the "my age" filter
         "price": 0.0,                          # optional: lowest price, 0 for free (the "maximum price" filter)
-        "dates": ["2026-11-25", ...],          # optional: days it takes place, for date filters
-        "next_date": "2026-11-25",             # optional: for "soonest" sorting
+        "dated": True,                         # optional: it takes place on dates (an offer without is ongoing)
+        "dates": ["2026-11-25T14:00+01:00"],   # optional: its sessions' starts in local time, sorted
         "shown_in": ["nl", "fr"],              # added when stored: the languages it is found in (see shown_in)
     }
+
+Dates are stored as what they are, never as "next" or "past": both engines compare them with today when the query
+runs (`upcoming`), so a document stays true without a nightly rebuild. A dated document with no start left is a
+past edition: it is not found any more.
 """
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -34,8 +39,9 @@ class Catalogue:
 
     name = ""
     facets: list[Facet] = []
-    #: how far ahead document "dates" are listed
-    horizon_days = 366
+    #: How far ahead of the day a document is stored its "dates" are listed: two years, so that an offer not saved
+    #: (nor the index rebuilt) for a whole year still has a full year of dates to be filtered and sorted by.
+    horizon_days = 731
 
     def pages(self):
         """All live, public pages of this catalogue, every locale."""
@@ -58,9 +64,20 @@ class Catalogue:
         """Other pages whose documents include text from this page (e.g. an offer shows its organisation)."""
         return []
 
+    #: {model: the lookup from a page to it}: what (not pages) a document names, such as vocabulary values, so that
+    #: renaming or deleting one updates the documents at once (hub.search.receivers)
+    follows = {}
+
+    def pages_using(self, instance):
+        """The pages whose documents follow from this object of a model in `follows`: those that name it."""
+        return self.page_model.objects.filter(**{self.follows[type(instance)]: instance}).distinct()
+
 
 def register(catalogue_class):
-    REGISTRY[catalogue_class.name] = catalogue_class()
+    from .receivers import follow
+
+    REGISTRY[catalogue_class.name] = catalogue = catalogue_class()
+    follow(catalogue)
     return catalogue_class
 
 
@@ -78,6 +95,12 @@ def shown_in(document):
     """The languages a document is found in: its own, and those where its page stands in (hub.languages) for a
     translation that does not exist. Documents stored before the stand-ins have only their own."""
     return document.get("shown_in") or [document["locale"]]
+
+
+def upcoming(document, today):
+    """The starts of a document's sessions from `today` on (ISO strings sort as the dates they are)."""
+    dates = document.get("dates") or []
+    return dates[bisect.bisect_left(dates, today.isoformat()) :]
 
 
 def catalogue_for(page):
@@ -108,4 +131,5 @@ class SearchResult:
     total: int
     facets: dict[str, dict[str, int]]  # facet → {slug: count}, computed for the current query
     engine: str  # "database" or "elasticsearch" (the engine that really answered)
-    documents: list[dict] = field(default_factory=list)  # the stored documents of `ids`, for result cards
+    #: the stored documents of `ids`, with their "next_date" for today (hub.search.store.documents_of)
+    documents: list[dict] = field(default_factory=list)

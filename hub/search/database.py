@@ -1,136 +1,197 @@
 """The database engine: documents live in the database; facets and text are matched in memory.
 
 Each process keeps, per catalogue, a bitset index of the stored documents (one Python int per facet
-value, bit i = document i in name order). Filters are ANDs and ORs of those ints and every facet
-count is a popcount, so a request costs one query however many offers there are: the check of the
-catalogue's version (the index reloads when a publish renewed it). Text: see hub.search.text.
+value, bit i = the document in slot i). Filters are ANDs and ORs of those ints and every facet
+count is a popcount. The index keeps only what finding and sorting need: no text (its words' postings,
+hub.search.text), no cards. A request costs one query for the changes since the process last looked
+(hub.search.models.IndexChange); the documents that changed are read and put in fresh slots, the old slots
+are left dead, so the first request after a publish does not reload the catalogue.
+
+Dates are kept as days and compared with today when the query runs: an offer whose every day is past is not
+found, "soonest" orders by the first day from today on.
 """
 
 import bisect
 import datetime
+import heapq
 import threading
 
+from django.utils import timezone
+
 from .catalogue import SearchResult, shown_in
-from .models import IndexState, SearchDocument
-from .text import TextIndex
+from .models import IndexChange, SearchDocument
+from .store import documents_of
+from .text import TextIndex, mask
 
 _cache = {}
 _lock = threading.Lock()
 ALL_AGES = range(0, 121)
 
 
-class _Bits:
-    """Collects set positions per key, then freezes them into ints."""
-
-    def __init__(self, size):
-        self.size = size
-        self.arrays = {}
-
-    def add(self, key, position):
-        array = self.arrays.get(key)
-        if array is None:
-            array = self.arrays[key] = bytearray((self.size + 7) // 8)
-        array[position >> 3] |= 1 << (position & 7)
-
-    def freeze(self):
-        return {key: int.from_bytes(array, "little") for key, array in self.arrays.items()}
-
-
-def positions(mask, size):
+def positions(mask):
     """The set bit positions of a mask, ascending."""
     found = []
-    for byte_index, byte in enumerate(mask.to_bytes((size + 7) // 8 or 1, "little")):
+    for byte_index, byte in enumerate(mask.to_bytes((mask.bit_length() + 7) // 8, "little")):
         if byte:
             base = byte_index * 8
             found.extend(base + bit for bit in range(8) if byte >> bit & 1)
     return found
 
 
-def _cumulative(per_key, keys, reverse=False):
-    total, result = 0, {}
-    for key in reversed(keys) if reverse else keys:
-        total |= per_key.get(key, 0)
-        result[key] = total
-    return result
+def _union(bits_by_key, keys):
+    mask = 0
+    for key in keys:
+        mask |= bits_by_key.get(key, 0)
+    return mask
 
 
 class FacetIndex:
-    def __init__(self, documents):
-        documents = sorted(documents, key=lambda d: (d.get("sort_name", d["title"].casefold()), d["id"]))
-        size = self.size = len(documents)
-        self.ids = [d["id"] for d in documents]
-        self.position = {page_id: i for i, page_id in enumerate(self.ids)}
-        self.data = documents
-        far = datetime.date.max.toordinal()
-        self.next_date = [
-            datetime.date.fromisoformat(d["next_date"]).toordinal() if d.get("next_date") else far for d in documents
-        ]
-        locales, facets, age_min, age_max, prices, days = (_Bits(size) for _ in range(6))
-        for i, d in enumerate(documents):
-            for locale in shown_in(d):
-                locales.add(locale, i)
-            for facet, values in d.get("facets", {}).items():
-                for value in values:
-                    facets.add((facet, value), i)
-            age_min.add(d.get("age_min", ALL_AGES.start), i)
-            age_max.add(d.get("age_max", ALL_AGES.stop - 1), i)
-            prices.add(float(d.get("price") or 0), i)
-            for day in d.get("dates", ()):
-                days.add(day, i)
-        self.locales = locales.freeze()
-        self.facets = facets.freeze()
-        ages = list(ALL_AGES)
-        self.age_min_le = _cumulative(age_min.freeze(), ages)
-        self.age_max_ge = _cumulative(age_max.freeze(), ages, reverse=True)
-        price_bits = prices.freeze()
-        self.price_points = sorted(price_bits)
-        self.price_le = _cumulative(price_bits, self.price_points)
-        self.days = {datetime.date.fromisoformat(day): bits for day, bits in days.freeze().items()}
-        self.text = TextIndex(documents)
+    def __init__(self, documents=()):
+        self.size = 0
+        self.slot_of = {}  # page id → its live slot
+        self.ids = []  # slot → page id
+        self.sort_key = []  # slot → (sort name, id)
+        self.flags, self.locales, self.facets, self.age_min, self.age_max, self.prices = {}, {}, {}, {}, {}, {}
+        self.days = {}  # day ordinal → bits
+        self.text = TextIndex()
+        self._derived = {}
+        # Loading collects each bitset's slots and makes its int once: OR-ing bit by bit would copy it every time.
+        pending = {}
+        for document in documents:
+            self.add(document, pending)
+        for table, key, slots in pending.values():
+            table[key] = mask(slots, self.size)
+
+    @property
+    def alive(self):
+        return self.flags.get("alive", 0)
+
+    def _entries(self, document):
+        """(bitset table, key) of every bitset a document is in."""
+        yield self.flags, "alive"
+        if document.get("dated"):
+            yield self.flags, "dated"
+        for locale in shown_in(document):
+            yield self.locales, locale
+        for facet, values in document.get("facets", {}).items():
+            for value in values:
+                yield self.facets, (facet, value)
+        yield self.age_min, document.get("age_min", ALL_AGES.start)
+        yield self.age_max, document.get("age_max", ALL_AGES.stop - 1)
+        yield self.prices, float(document.get("price") or 0)
+        for day in {start[:10] for start in document.get("dates", ())}:
+            yield self.days, datetime.date.fromisoformat(day).toordinal()
+
+    def add(self, document, pending=None):
+        """Put a document in a new slot (its page's old slot, if any, is left dead)."""
+        self.remove(document["id"])
+        slot = self.size
+        self.size += 1
+        self.slot_of[document["id"]] = slot
+        self.ids.append(document["id"])
+        self.sort_key.append((document.get("sort_name", document["title"].casefold()), document["id"]))
+        for table, key in self._entries(document):
+            if pending is None:
+                table[key] = table.get(key, 0) | 1 << slot
+            else:
+                pending.setdefault((id(table), key), (table, key, []))[2].append(slot)
+        self.text.add(slot, document)
+        self._derived.clear()
+
+    def remove(self, page_id):
+        slot = self.slot_of.pop(page_id, None)
+        if slot is not None:
+            self.flags["alive"] &= ~(1 << slot)
+            self._derived.clear()
+
+    def _cached(self, key, compute):
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]
 
     def age_mask(self, age):
         age = min(max(age, ALL_AGES.start), ALL_AGES.stop - 1)
-        return self.age_min_le.get(age, 0) & self.age_max_ge.get(age, 0)
+        low = _union(self.age_min, (value for value in self.age_min if value <= age))
+        return low & _union(self.age_max, (value for value in self.age_max if value >= age))
 
     def price_mask(self, max_price):
-        index = bisect.bisect_right(self.price_points, float(max_price))
-        return self.price_le[self.price_points[index - 1]] if index else 0
+        return _union(self.prices, (price for price in self.prices if price <= float(max_price)))
+
+    def day_list(self):
+        return self._cached("days", lambda: sorted(self.days))
 
     def date_mask(self, start, end):
-        mask = 0
-        for day, bits in self.days.items():
-            if (start is None or day >= start) and (end is None or day <= end):
-                mask |= bits
-        return mask
+        """The documents with a day between two dates (inclusive; None: open)."""
+        days = self.day_list()
+        first = bisect.bisect_left(days, start.toordinal()) if start else 0
+        last = bisect.bisect_right(days, end.toordinal()) if end else len(days)
+        return _union(self.days, days[first:last])
+
+    def findable(self, today):
+        """The live documents a visitor can find today: undated ones, and dated ones with a day left."""
+        dated = self.flags.get("dated", 0)
+        return self._cached(("findable", today), lambda: self.alive & (~dated | self.date_mask(today, None)))
 
     def pages_mask(self, page_ids):
-        bits = _Bits(self.size)
+        mask = 0
         for page_id in page_ids:
-            if (position := self.position.get(page_id)) is not None:
-                bits.add("pages", position)
-        return bits.freeze().get("pages", 0)
+            if (slot := self.slot_of.get(page_id)) is not None:
+                mask |= 1 << slot
+        return mask
 
     def facet_mask(self, facet, values):
-        mask = 0
-        for value in values:
-            mask |= self.facets.get((facet, value), 0)
-        return mask
+        return _union(self.facets, ((facet, value) for value in values))
+
+    def by_name(self, mask, count):
+        return heapq.nsmallest(count, positions(mask), key=self.sort_key.__getitem__) if count > 0 else []
+
+    def soonest(self, mask, count, today):
+        """Up to `count` slots of a mask, by their first day from today on (then name); undated ones last."""
+        ordered = []
+        days = self.day_list()
+        for day in days[bisect.bisect_left(days, today.toordinal()) :]:
+            if len(ordered) >= count or not mask:
+                break
+            if on_day := mask & self.days[day]:
+                ordered += self.by_name(on_day, count - len(ordered))
+                mask &= ~on_day
+        return ordered + self.by_name(mask, count - len(ordered))
 
 
 def facet_index(catalogue):
-    """This process's index of a catalogue, reloaded when the stored documents changed."""
-    state = IndexState.objects.filter(catalogue=catalogue.name).values_list("version", flat=True).first() or ""
-    cached = _cache.get(catalogue.name)
-    if cached and cached[0] == state:
-        return cached[1]
+    """This process's index of a catalogue, brought up to date with the changes stored since it last looked."""
     with _lock:
         cached = _cache.get(catalogue.name)
-        if cached and cached[0] == state:
-            return cached[1]
+        if cached:
+            seen, index = cached
+            changes = list(
+                IndexChange.objects.filter(catalogue=catalogue.name, id__gte=seen[0])
+                .order_by("id")
+                .values_list("id", "token", "page_id")
+            )
+            if changes and changes[0][:2] == seen:
+                if len(changes) > 1:
+                    _apply(catalogue, index, changes[1:])
+                    _cache[catalogue.name] = (changes[-1][:2], index)
+                return index
+        # First use, or the history this process knew is gone (a rebuild, pruned or rolled-back changes).
+        last = IndexChange.objects.filter(catalogue=catalogue.name).order_by("-id").values_list("id", "token").first()
         documents = SearchDocument.objects.filter(catalogue=catalogue.name).values_list("data", flat=True)
-        index = FacetIndex(list(documents.iterator(chunk_size=2000)))
-        _cache[catalogue.name] = (state, index)
+        index = FacetIndex(documents.iterator(chunk_size=2000))
+        _cache[catalogue.name] = (last or (0, ""), index)
         return index
+
+
+def _apply(catalogue, index, changes):
+    """A rebuild (page_id None) removed the changes before it, so it never comes here: it reloads the index."""
+    changed = {page_id for _id, _token, page_id in changes}
+    stored = SearchDocument.objects.filter(catalogue=catalogue.name, page_id__in=changed)
+    documents = {document["id"]: document for document in stored.values_list("data", flat=True)}
+    for page_id in changed:
+        if page_id in documents:
+            index.add(documents[page_id])
+        else:
+            index.remove(page_id)
 
 
 class DatabaseEngine:
@@ -138,8 +199,9 @@ class DatabaseEngine:
 
     def search(self, request, hidden=frozenset()):
         """`hidden`: page ids to leave out whatever the documents say (see hub.search.visibility)."""
+        today = timezone.localdate()
         index = facet_index(request.catalogue)
-        base = index.locales.get(request.locale, 0) & ~index.pages_mask(hidden)
+        base = index.findable(today) & index.locales.get(request.locale, 0) & ~index.pages_mask(hidden)
         in_title = 0
         text = index.text.match(request.text, request.locale) if request.text else None
         if text is not None:
@@ -150,40 +212,40 @@ class DatabaseEngine:
         if request.max_price is not None:
             base &= index.price_mask(request.max_price)
         if request.date_from or request.date_to:
-            base &= index.date_mask(request.date_from, request.date_to)
+            base &= index.date_mask(max(request.date_from or today, today), request.date_to)
 
         selected = {facet: index.facet_mask(facet, values) for facet, values in request.filters.items() if values}
         matched = base
-        for mask in selected.values():
-            matched &= mask
+        for chosen in selected.values():
+            matched &= chosen
         counts = {}
         for facet in request.catalogue.facets:
             # Disjunctive faceting: a facet's own choices do not narrow its own counts.
             others = base
-            for name, mask in selected.items():
+            for name, chosen in selected.items():
                 if name != facet.name:
-                    others &= mask
+                    others &= chosen
             counts[facet.name] = {
                 value: count
                 for (name, value), bits in index.facets.items()
                 if name == facet.name and (count := (others & bits).bit_count())
             }
 
-        hits = positions(matched, index.size)
+        start = (request.page - 1) * request.per_page
+        wanted = start + request.per_page
         if request.sort == "name":
-            ordered = hits
+            ordered = index.by_name(matched, wanted)
         elif request.sort == "relevance" and text is not None:
             # Best match: every word in the title first, then soonest.
-            title_hits = set(positions(matched & in_title, index.size))
-            ordered = sorted(hits, key=lambda i: (i not in title_hits, index.next_date[i], i))
+            ordered = index.soonest(matched & in_title, wanted, today)
+            ordered += index.soonest(matched & ~in_title, wanted - len(ordered), today)
         else:
-            ordered = sorted(hits, key=lambda i: (index.next_date[i], i))
-        start = (request.page - 1) * request.per_page
-        page = ordered[start : start + request.per_page]
+            ordered = index.soonest(matched, wanted, today)
+        ids = [index.ids[slot] for slot in ordered[start:wanted]]
         return SearchResult(
-            ids=[index.ids[i] for i in page],
-            total=len(hits),
+            ids=ids,
+            total=matched.bit_count(),
             facets=counts,
             engine=self.name,
-            documents=[index.data[i] for i in page],
+            documents=documents_of(ids, today),
         )

@@ -10,16 +10,18 @@ import logging
 import time
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from elastic_transport import ConnectionError as TransportConnectionError
 from elastic_transport import ConnectionTimeout, TransportError
 from elasticsearch import ApiError, Elasticsearch, helpers
-from elasticsearch.dsl import Date, Document, Float, Integer, Keyword, Object, Q, Search, Text
+from elasticsearch.dsl import Boolean, Date, Document, Float, Integer, Keyword, Nested, Object, Q, Search, Text
 
 from hub import languages
 
 from . import breaker as breakers
 from .catalogue import SearchResult, shown_in
+from .store import documents_of
 from .text import COMPOUND_ENDS, COMPOUND_HEAD
 
 logger = logging.getLogger(__name__)
@@ -121,9 +123,9 @@ def document_class(catalogue):
             "age_min": Integer(),
             "age_max": Integer(),
             "price": Float(),
-            "dates": Date(multi=True),
-            "next_date": Date(),
-            "card": Object(enabled=False),
+            # The days it takes place, nested: "soonest" sorts by the first of them from today on.
+            "dated": Boolean(),
+            "days": Nested(properties={"day": Date()}),
         },
     )
 
@@ -160,7 +162,7 @@ def rebuild(catalogue, documents, locales):
     es = client()
     created = {locale: create_index(catalogue, locale) for locale in locales}
     actions = (
-        {"_index": created[locale], "_id": document["id"], "_source": document}
+        {"_index": created[locale], "_id": document["id"], "_source": source(document)}
         for document in documents
         for locale in shown_in(document)
         if locale in created
@@ -181,6 +183,13 @@ def rebuild(catalogue, documents, locales):
         es.indices.delete(index=name)
 
 
+def source(document):
+    """What Elasticsearch keeps of a document: what finding and sorting need, its dates as nested days."""
+    kept = {key: value for key, value in document.items() if key not in ("card", "dates")}
+    kept["days"] = [{"day": day} for day in sorted({start[:10] for start in document.get("dates", ())})]
+    return kept
+
+
 def _ensure_alias(catalogue, locale):
     es = client()
     alias = alias_name(catalogue, locale)
@@ -194,7 +203,9 @@ def index_document(catalogue, document):
     there since takes its place)."""
     listed = shown_in(document)
     for locale in listed:
-        client().index(index=_ensure_alias(catalogue, locale), id=document["id"], document=document, refresh=True)
+        client().index(
+            index=_ensure_alias(catalogue, locale), id=document["id"], document=source(document), refresh=True
+        )
     delete_document(catalogue, document["id"], keep=listed)
 
 
@@ -210,6 +221,15 @@ def delete_document(catalogue, page_id, keep=()):
                 raise
 
 
+def _on_days(start, end=None):
+    """Documents with a day between two dates (inclusive; end None: open)."""
+    return Q("nested", path="days", query=Q("range", **{"days.day": _bounds(start, end)}))
+
+
+def _bounds(start, end=None):
+    return {"gte": start.isoformat(), **({"lte": end.isoformat()} if end else {})}
+
+
 def _facet_filter(facet, values):
     return Q("terms", **{f"facets.{facet}": sorted(values)})
 
@@ -219,7 +239,10 @@ class ElasticsearchEngine:
 
     def search(self, request, hidden=frozenset()):
         """`hidden`: page ids to leave out whatever the index says (see hub.search.visibility)."""
+        today = timezone.localdate()
         search = Search(using=client(), index=alias_name(request.catalogue, request.locale))
+        # Found today: undated documents, and dated ones with a day left (a past edition has none).
+        search = search.filter(Q("bool", should=[~Q("term", dated=True), _on_days(today)], minimum_should_match=1))
         if hidden:
             # In the query, not the post filter: the total and every facet count leave them out too.
             search = search.filter(~Q("terms", id=sorted(hidden)))
@@ -230,12 +253,7 @@ class ElasticsearchEngine:
         if request.max_price is not None:
             search = search.filter("range", price={"lte": float(request.max_price)})
         if request.date_from or request.date_to:
-            bounds = {}
-            if request.date_from:
-                bounds["gte"] = request.date_from.isoformat()
-            if request.date_to:
-                bounds["lte"] = request.date_to.isoformat()
-            search = search.filter("range", dates=bounds)
+            search = search.filter(_on_days(max(request.date_from or today, today), request.date_to))
 
         selected = {facet: values for facet, values in request.filters.items() if values}
         for facet in request.catalogue.facets:
@@ -246,14 +264,23 @@ class ElasticsearchEngine:
         if selected:
             search = search.post_filter(Q("bool", filter=[_facet_filter(n, v) for n, v in selected.items()]))
 
+        soonest = {
+            "days.day": {
+                "order": "asc",
+                "mode": "min",
+                "missing": "_last",
+                "nested": {"path": "days", "filter": Q("range", **{"days.day": _bounds(today)}).to_dict()},
+            }
+        }
         if request.sort == "name":
             order = ["sort_name", "id"]
         elif request.sort == "relevance" and request.text:
-            order = ["_score", {"next_date": {"order": "asc", "missing": "_last"}}, "sort_name"]
+            order = ["_score", soonest, "sort_name", "id"]
         else:
-            order = [{"next_date": {"order": "asc", "missing": "_last"}}, "sort_name", "id"]
+            order = [soonest, "sort_name", "id"]
         start = (request.page - 1) * request.per_page
-        search = search.sort(*order).extra(track_total_hits=True)[start : start + request.per_page]
+        # Ids only: result cards are read from the pages (hub.search.store.documents_of until then).
+        search = search.sort(*order).source(False).extra(track_total_hits=True)[start : start + request.per_page]
         response = search.execute()
         facets = {
             facet.name: {
@@ -263,10 +290,11 @@ class ElasticsearchEngine:
             }
             for facet in request.catalogue.facets
         }
+        ids = [int(hit.meta.id) for hit in response]
         return SearchResult(
-            ids=[int(hit.meta.id) for hit in response],
+            ids=ids,
             total=response.hits.total.value,
             facets=facets,
             engine=self.name,
-            documents=[hit.to_dict() for hit in response],
+            documents=documents_of(ids, today),
         )

@@ -22,13 +22,28 @@ class SearchDocument(models.Model):
 
 
 class IndexState(models.Model):
-    """Per catalogue: a version token renewed on every change (so each process knows to reload its facet
-    index; a random token, because a counter can come back to an old value after a rollback) and whether
-    Elasticsearch missed an update and needs a rebuild."""
+    """Per catalogue: whether Elasticsearch missed an update and needs a rebuild. Its row is also the lock that
+    makes index changes commit in the order of their ids (hub.search.store.record_change)."""
 
     catalogue = models.CharField(max_length=40, primary_key=True)
-    version = models.CharField(max_length=32, default="")
     needs_reindex = models.BooleanField(default=False)
 
     def __str__(self):
-        return f"{self.catalogue} {self.version}"
+        return self.catalogue
+
+
+class IndexChange(models.Model):
+    """One change of a catalogue's documents, so that each process's in-memory index (hub.search.database) applies
+    only what changed since it last looked, instead of reloading the catalogue. `page_id` None: everything changed
+    (a rebuild). The random token tells a process that the history it knew is gone: ids can come back after a
+    rollback on SQLite, and old changes are pruned."""
+
+    catalogue = models.CharField(max_length=40)
+    page_id = models.PositiveIntegerField(null=True)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        indexes = [models.Index(fields=["catalogue", "id"])]
+
+    def __str__(self):
+        return f"{self.catalogue} {self.pk} {self.page_id}"

@@ -1,11 +1,12 @@
-"""Keep the catalogues true: publishing, unpublishing, moving, deleting and view restrictions update the documents."""
+"""Keep the catalogues true: publishing, unpublishing, moving, deleting, view restrictions and the values documents
+name (vocabularies, school holidays) update the documents at once."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import store
+from . import forget_labels, store
 from .catalogue import REGISTRY, catalogue_for
 
 
@@ -15,11 +16,7 @@ def _refresh(page):
         # Its translations too: which of them stands in for the languages they lack, and the languages each can be
         # read in (the method library's facet), follow this page.
         targets = [page, *page.get_translations().specific()] if catalogue.handles(page) else []
-        for target in targets + list(catalogue.dependents(page)):
-            if target.live and not target.get_view_restrictions().exists():
-                store.save_document(catalogue, target)
-            else:
-                store.remove_document(catalogue, target.pk)
+        _save_all(catalogue, targets + list(catalogue.dependents(page)))
 
 
 def on_published(sender, instance, **kwargs):
@@ -45,6 +42,47 @@ def on_moved(sender, instance, **kwargs):
 def on_view_restriction_changed(sender, instance, **kwargs):
     """A page made private (or public again) takes everything below it out of the catalogues (or back in)."""
     _refresh_tree(instance.page)
+
+
+def follow(catalogue):
+    """Renaming or deleting a value a document names (catalogue.follows, catalogue.pages_using) updates the
+    documents of the pages that name it; a deleted value's pages are looked up before it goes."""
+    for model in catalogue.follows:
+        uid = f"hub_search_{catalogue.name}_{model._meta.label_lower}"
+        post_save.connect(_value_saved(catalogue), sender=model, weak=False, dispatch_uid=f"{uid}_saved")
+        pre_delete.connect(_value_deleting(catalogue), sender=model, weak=False, dispatch_uid=f"{uid}_deleting")
+        post_delete.connect(_value_deleted(catalogue), sender=model, weak=False, dispatch_uid=f"{uid}_deleted")
+
+
+def _save_all(catalogue, pages):
+    for page in pages:
+        if page.live and not page.get_view_restrictions().exists():
+            store.save_document(catalogue, page)
+        else:
+            store.remove_document(catalogue, page.pk)
+
+
+def _value_saved(catalogue):
+    def receiver(sender, instance, raw=False, **kwargs):
+        if not raw:
+            forget_labels(catalogue.name)  # a value no page names yet is a choice too
+            _save_all(catalogue, catalogue.pages_using(instance))
+
+    return receiver
+
+
+def _value_deleting(catalogue):
+    def receiver(sender, instance, **kwargs):
+        instance._search_pages = list(catalogue.pages_using(instance).values_list("pk", flat=True))
+
+    return receiver
+
+
+def _value_deleted(catalogue):
+    def receiver(sender, instance, **kwargs):
+        _save_all(catalogue, catalogue.page_model.objects.filter(pk__in=getattr(instance, "_search_pages", ())))
+
+    return receiver
 
 
 def on_deleted(sender, instance, **kwargs):

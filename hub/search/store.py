@@ -7,14 +7,44 @@ from django.db import transaction
 
 from hub import languages
 
-from .catalogue import REGISTRY
-from .models import IndexState, SearchDocument
+from . import forget_labels
+from .catalogue import REGISTRY, upcoming
+from .models import IndexChange, IndexState, SearchDocument
 
 logger = logging.getLogger(__name__)
 
 
-def _bump(catalogue_name):
-    IndexState.objects.update_or_create(catalogue=catalogue_name, defaults={"version": uuid.uuid4().hex})
+#: changes kept per catalogue: a process further behind than this reloads the catalogue
+KEPT_CHANGES = 1000
+
+
+def record_change(catalogue_name, page_id=None):
+    """Note that a page's document changed (None: all of them), for every process's index (hub.search.database).
+
+    The catalogue's IndexState row is locked first, until the transaction commits: a second publish waits for it,
+    so changes commit in the order of their ids and a process that saw change n has seen all before it."""
+    forget_labels(catalogue_name)  # an organisation's name, say
+    with transaction.atomic():
+        IndexState.objects.select_for_update().get_or_create(catalogue=catalogue_name)
+        change = IndexChange.objects.create(catalogue=catalogue_name, page_id=page_id, token=uuid.uuid4().hex)
+        if page_id is None:
+            IndexChange.objects.filter(catalogue=catalogue_name, id__lt=change.pk).delete()
+        elif change.pk % 100 == 0:
+            IndexChange.objects.filter(catalogue=catalogue_name, id__lte=change.pk - KEPT_CHANGES).delete()
+
+
+def documents_of(ids, today):
+    """The stored documents of these page ids, in their order, with the "next_date" of today: one query.
+
+    For result cards until they are rendered from the pages; no process keeps whole documents in memory."""
+    stored = dict(SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "data"))
+    documents = [stored[page_id] for page_id in ids if page_id in stored]
+    for document in documents:
+        starts = upcoming(document, today)
+        document["next_date"] = starts[0][:10] if starts else None
+        if "card" in document and "next" in document["card"]:
+            document["card"]["next"] = starts[0] if starts else None
+    return documents
 
 
 def _push_to_elasticsearch(catalogue, action, document=None, page_id=None):
@@ -63,13 +93,13 @@ def save_document(catalogue, page):
             "data": document,
         },
     )
-    _bump(catalogue.name)
+    record_change(catalogue.name, page.pk)
     transaction.on_commit(lambda: _push_to_elasticsearch(catalogue, "upsert", document=document))
 
 
 def remove_document(catalogue, page_id):
     SearchDocument.objects.filter(page_id=page_id).delete()
-    _bump(catalogue.name)
+    record_change(catalogue.name, page_id)
     transaction.on_commit(lambda: _push_to_elasticsearch(catalogue, "delete", page_id=page_id))
 
 
@@ -100,7 +130,7 @@ def rebuild_database(catalogue, progress=None):
                 )
             )
         SearchDocument.objects.bulk_create(rows, batch_size=500)
-        _bump(catalogue.name)
+        record_change(catalogue.name)
     return documents
 
 

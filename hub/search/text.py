@@ -171,7 +171,8 @@ def query_terms(text, language):
     ]
 
 
-def _mask(positions, size):
+def mask(positions, size):
+    """An int with the bits at these positions set (built in a bytearray: one int, not one per bit)."""
     bits = bytearray((size + 7) // 8)
     for position in positions:
         bits[position >> 3] |= 1 << (position & 7)
@@ -179,36 +180,44 @@ def _mask(positions, size):
 
 
 class TextIndex:
-    def __init__(self, documents):
-        self.size = len(documents)
-        postings = {}  # (field, language) → {word: positions}
-        for position, document in enumerate(documents):
-            language = document.get("locale")
-            for field in ("text", "title"):
-                field_postings = postings.setdefault((field, language), {})
-                for word in set(words(document.get(field, ""))):
-                    field_postings.setdefault(word, array("I")).append(position)
-        # Keys are worked out once per distinct word, not once per document: a network repeats its words.
-        self.found_by = {}  # (field, key) → the positions of every word that key finds
-        keys = {}
-        for (field, language), field_postings in postings.items():
-            for word, positions in field_postings.items():
-                if (word, language) not in keys:
-                    keys[word, language] = document_keys(word, language)
-                for key in keys[word, language]:
-                    self.found_by.setdefault((field, key), []).append(positions)
+    """Per field and language, each word's slots; and per key (word, stem, compound part) the slot lists it finds.
+
+    Keys are worked out once per distinct word, not once per document: a network repeats its words. The lists are
+    shared, so a document added later (`add`) is found by every key of its words at once."""
+
+    def __init__(self, documents=()):
+        self.size = 0  # slots seen
+        self.postings = {}  # (field, language) → {word: slots}
+        self.found_by = {}  # (field, key) → the slot lists of every word that key finds
+        for slot, document in enumerate(documents):
+            self.add(slot, document)
+
+    def add(self, slot, document):
+        self.size = max(self.size, slot + 1)
+        language = document.get("locale")
+        for field in ("text", "title"):
+            field_postings = self.postings.setdefault((field, language), {})
+            for word in set(words(document.get(field, ""))):
+                slots = field_postings.get(word)
+                if slots is None:
+                    slots = field_postings[word] = array("I")
+                    for key in document_keys(word, language):
+                        self.found_by.setdefault((field, key), []).append(slots)
+                slots.append(slot)
 
     def _term_mask(self, keys, field):
-        return _mask(
-            (p for key in keys for positions in self.found_by.get((field, key), ()) for p in positions), self.size
+        return mask(
+            (slot for key in keys for slots in self.found_by.get((field, key), ()) for slot in slots), self.size
         )
 
     def match(self, text, language):
-        """(documents matching every term, those of them with every term in the title); None for no terms."""
+        """(documents matching every term, those of them with every term in the title); None for no terms.
+
+        Slots of removed documents may match: the caller keeps only live ones."""
         terms = query_terms(text, language)
         if not terms:
             return None
-        matched = title = (1 << self.size) - 1
+        matched = title = -1
         for keys in terms:
             matched &= self._term_mask(keys, "text")
             title &= self._term_mask(keys, "title")

@@ -6,7 +6,7 @@ cluster was down, a page changed without Wagtail's signals. So each search asks 
 
 - before the engine runs, which pages of the catalogue are hidden; the engine leaves them out of its hits, its
   total and its facet counts, so the counts stay exact (one query over the catalogue's pages, answered from the
-  page table's content type index; the hidden pages are few);
+  page table's content type index, and kept until content changes; the hidden pages are few);
 - after it, whether the page of hits it returned is still live and public (one query on at most a page of ids):
   this catches what the first query cannot know, such as a deleted page that Elasticsearch still holds.
 """
@@ -15,21 +15,27 @@ import functools
 import operator
 
 from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from hub import navigation
 
 NOTHING = Q(pk__in=[])
 
 
 class Visibility:
     def __init__(self):
-        paths = PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
+        paths = {restriction.page.path for restriction in navigation.view_restrictions()}  # read once per request
         #: the pages under a view restriction: the restricted pages and their descendants
         self.restricted = functools.reduce(operator.or_, (Q(path__startswith=path) for path in paths), NOTHING)
 
     def hidden(self, catalogue):
-        """The ids of the catalogue's pages a visitor must not find (every locale)."""
-        pages = Page.objects.type(catalogue.page_model).filter(Q(live=False) | self.restricted).order_by()
-        return frozenset(pages.values_list("pk", flat=True))
+        """The ids of the catalogue's pages a visitor must not find (every locale), until content changes."""
+
+        def read():
+            pages = Page.objects.type(catalogue.page_model).filter(Q(live=False) | self.restricted).order_by()
+            return frozenset(pages.values_list("pk", flat=True))
+
+        return navigation.until_content_changes("hidden", read, catalogue.name)
 
     def shown(self, ids):
         """Those of `ids` that are live, public pages."""
