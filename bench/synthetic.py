@@ -130,25 +130,6 @@ def documents(offers, organisations, seed=7):
             "price": 0.0 if free else float(rng.choice([2, 3.5, 5, 10, 25, 40])),
             "dated": True,
             "dates": dates,
-            # What the finder's result cards read until they are rendered from the pages (issue 11).
-            "card": {
-                "url": f"/nl/bench/{n}/",
-                "summary": body[:120],
-                "organisation": organisation,
-                "kind": "Activiteit",
-                "age_min": age_min,
-                "age_max": age_min + 4,
-                "free": free,
-                "price_min": None,
-                "price_max": None,
-                "social_tariff": False,
-                "registration_required": False,
-                "places": ["Herentals"],
-                "next": None,
-                "status": "active",
-                "status_label": "Actief",
-                "thresholds": [{"icon": "bus", "name": name, "measure": "Demo"} for _, name in lowered],
-            },
         }
 
 

@@ -101,26 +101,6 @@ class OfferCatalogue(Catalogue):
                     " ".join(municipalities.values()),
                 ]
             )
-            card = {
-                "url": page.get_url(),
-                "summary": page.summary,
-                "organisation": organisation.title,
-                "kind": str(page.get_kind_display()),
-                "age_min": page.age_min,
-                "age_max": page.age_max,
-                "free": page.is_free,
-                "price_min": str(page.price_min) if page.price_min is not None else None,
-                "price_max": str(page.price_max) if page.price_max is not None else None,
-                "social_tariff": page.social_tariff,
-                "registration_required": page.registration_required,
-                "places": sorted(set(municipalities.values())),
-                "next": None,  # for today, when the card is read (hub.search.store.documents_of)
-                "status": page.status,
-                "status_label": str(page.get_status_display()),
-                "thresholds": [
-                    {"icon": m.threshold.icon, "name": m.threshold.name, "measure": m.measure} for m in measures
-                ],
-            }
         return {
             "id": page.pk,
             "locale": page.locale.language_code,
@@ -144,7 +124,6 @@ class OfferCatalogue(Catalogue):
             # Past editions stay: with no start left they are not found (hub.search.catalogue.upcoming).
             "dated": bool(page.dates.all() or page.weekly_slots.all()),  # prefetched in pages()
             "dates": starts,
-            "card": card,
         }
 
     def labels(self, locale):

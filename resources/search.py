@@ -54,15 +54,6 @@ class MethodCatalogue(Catalogue):
                     " ".join(page.tag_list),
                 ]
             )
-            card = {
-                "url": page.get_url(),
-                "summary": page.summary,
-                "themes": [term.name for term in themes],
-                "formats": [term.name for term in formats],
-                "duration": page.duration,
-                "origin": f"{page.origin_organisation}, {page.origin_city}",
-                "languages": [get_language_info(code)["name_local"] for code in languages],
-            }
         return {
             "id": page.pk,
             "locale": page.locale.language_code,
@@ -77,7 +68,6 @@ class MethodCatalogue(Catalogue):
                 "group_size": page.group_size_bands(),
                 "language": languages,
             },
-            "card": card,
         }
 
     def labels(self, locale):

@@ -64,7 +64,6 @@ def search(request):
         kept = [i for i, page_id in enumerate(result.ids) if page_id in shown]
         result.total -= len(result.ids) - len(kept)
         result.ids = [result.ids[i] for i in kept]
-        result.documents = [result.documents[i] for i in kept]
     return result
 
 

@@ -131,5 +131,3 @@ class SearchResult:
     total: int
     facets: dict[str, dict[str, int]]  # facet → {slug: count}, computed for the current query
     engine: str  # "database" or "elasticsearch" (the engine that really answered)
-    #: the stored documents of `ids`, with their "next_date" for today (hub.search.store.documents_of)
-    documents: list[dict] = field(default_factory=list)

@@ -20,7 +20,6 @@ from django.utils import timezone
 
 from .catalogue import SearchResult, shown_in
 from .models import IndexChange, SearchDocument
-from .store import documents_of
 from .text import TextIndex, mask
 
 _cache = {}
@@ -247,5 +246,4 @@ class DatabaseEngine:
             total=matched.bit_count(),
             facets=counts,
             engine=self.name,
-            documents=documents_of(ids, today),
         )

@@ -21,7 +21,6 @@ from hub import languages
 
 from . import breaker as breakers
 from .catalogue import SearchResult, shown_in
-from .store import documents_of
 from .text import COMPOUND_ENDS, COMPOUND_HEAD
 
 logger = logging.getLogger(__name__)
@@ -185,7 +184,7 @@ def rebuild(catalogue, documents, locales):
 
 def source(document):
     """What Elasticsearch keeps of a document: what finding and sorting need, its dates as nested days."""
-    kept = {key: value for key, value in document.items() if key not in ("card", "dates")}
+    kept = {key: value for key, value in document.items() if key != "dates"}
     kept["days"] = [{"day": day} for day in sorted({start[:10] for start in document.get("dates", ())})]
     return kept
 
@@ -279,7 +278,7 @@ class ElasticsearchEngine:
         else:
             order = [soonest, "sort_name", "id"]
         start = (request.page - 1) * request.per_page
-        # Ids only: result cards are read from the pages (hub.search.store.documents_of until then).
+        # Ids only: result cards are read from the live pages (hub.search_pages).
         search = search.sort(*order).source(False).extra(track_total_hits=True)[start : start + request.per_page]
         response = search.execute()
         facets = {
@@ -296,5 +295,4 @@ class ElasticsearchEngine:
             total=response.hits.total.value,
             facets=facets,
             engine=self.name,
-            documents=documents_of(ids, today),
         )

@@ -8,7 +8,7 @@ from django.db import transaction
 from hub import languages
 
 from . import forget_labels
-from .catalogue import REGISTRY, upcoming
+from .catalogue import REGISTRY
 from .models import IndexChange, IndexState, SearchDocument
 
 logger = logging.getLogger(__name__)
@@ -31,20 +31,6 @@ def record_change(catalogue_name, page_id=None):
             IndexChange.objects.filter(catalogue=catalogue_name, id__lt=change.pk).delete()
         elif change.pk % 100 == 0:
             IndexChange.objects.filter(catalogue=catalogue_name, id__lte=change.pk - KEPT_CHANGES).delete()
-
-
-def documents_of(ids, today):
-    """The stored documents of these page ids, in their order, with the "next_date" of today: one query.
-
-    For result cards until they are rendered from the pages; no process keeps whole documents in memory."""
-    stored = dict(SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "data"))
-    documents = [stored[page_id] for page_id in ids if page_id in stored]
-    for document in documents:
-        starts = upcoming(document, today)
-        document["next_date"] = starts[0][:10] if starts else None
-        if "card" in document and "next" in document["card"]:
-            document["card"]["next"] = starts[0] if starts else None
-    return documents
 
 
 def _push_to_elasticsearch(catalogue, action, document=None, page_id=None):

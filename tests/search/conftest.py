@@ -14,10 +14,13 @@ import os
 import uuid
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Locale
 
 from directory.models import Location, Municipality
 from hub.search import REGISTRY, elastic, store
+from hub.search.catalogue import upcoming
+from hub.search.models import SearchDocument
 from tests.directory.factories import LocationFactory, OrganisationPageFactory
 
 REAL_CLUSTER = os.environ.get("ELASTICSEARCH_URL", "")
@@ -81,3 +84,15 @@ def sport_club(directory_index):
 def location_in(organisation, municipality):
     """An organisation's location in a municipality (by slug), for an offer's `locations`."""
     return Location.objects.get(organisation=organisation, municipality__slug=municipality)
+
+
+def stored(result):
+    """What the index holds for a result's hits, in their order: each stored document, with its next date for today.
+
+    Engines answer page ids only (cards are read from the live pages); the tests read the documents behind them."""
+    documents = dict(SearchDocument.objects.filter(page_id__in=result.ids).values_list("page_id", "data"))
+    found = [documents[page_id] for page_id in result.ids if page_id in documents]
+    for document in found:
+        starts = upcoming(document, timezone.localdate())
+        document["next_date"] = starts[0][:10] if starts else None
+    return found

@@ -24,7 +24,7 @@ from hub.search.database import DatabaseEngine
 from tests.conftest import kept_for_the_module
 from tests.directory.factories import OfferPageFactory, OrganisationPageFactory, ThresholdMeasureFactory, on, vocabulary
 from tests.hub.factories import translate
-from tests.search.conftest import REAL_CLUSTER, location_in, organisation_in
+from tests.search.conftest import REAL_CLUSTER, location_in, organisation_in, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def search_request(locale="nl", days=None, **fields):
 
 
 def titles(answer):
-    return [document["title"] for document in answer.documents]
+    return [document["title"] for document in stored(answer)]
 
 
 def measure(slug, text):
@@ -259,7 +259,6 @@ def test_both_engines_give_the_hits_asked_for_with_the_same_counts(elasticsearch
     assert answer.facets == expected.facets
     # Without a text query, "relevance" means soonest first in both engines, so the order is the same too.
     assert answer.ids == expected.ids
-    assert [d["card"]["url"] for d in answer.documents] == [d["card"]["url"] for d in expected.documents]
 
 
 TEXT_CASES = [

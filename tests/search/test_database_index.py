@@ -6,6 +6,7 @@ import pytest
 from hub.search import REGISTRY, SearchRequest, database, search, store
 from hub.search.models import IndexChange
 from tests.directory.factories import OfferPageFactory, on
+from tests.search.conftest import stored
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def offers(organisation, settings):
 
 def found():
     result = search(SearchRequest(catalogue=REGISTRY["offers"], locale="nl", sort="name"))
-    return [document["title"] for document in result.documents]
+    return [document["title"] for document in stored(result)]
 
 
 def this_process_index():

@@ -10,6 +10,7 @@ from django.utils import timezone
 from hub.search import REGISTRY, SearchRequest, search
 from hub.search.models import SearchDocument
 from tests.directory.factories import OfferPageFactory, SchoolHolidayFactory, on, weekly
+from tests.search.conftest import stored
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def found(days=None, **fields):
         fields["date_from"], fields["date_to"] = (DAY_0 + n * DAY for n in days)
     result = search(SearchRequest(catalogue=REGISTRY["offers"], locale="nl", sort="soonest", **fields))
     assert result.total == len(result.ids)
-    return [(document["title"], document["next_date"]) for document in result.documents]
+    return [(document["title"], document["next_date"]) for document in stored(result)]
 
 
 def test_soonest_and_the_next_date_follow_the_days(engine):

@@ -12,7 +12,7 @@ from hub.search import REGISTRY, SearchRequest, cached_labels, elastic, search
 from hub.search.text import words
 from tests.directory.factories import OfferPageFactory, on
 from tests.hub.factories import translate
-from tests.search.conftest import REAL_CLUSTER
+from tests.search.conftest import REAL_CLUSTER, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def engine(workshop, engine):
 
 def found(locale="nl", **fields):
     result = search(SearchRequest(catalogue=REGISTRY["offers"], locale=locale, **fields))
-    return [document["title"] for document in result.documents]
+    return [document["title"] for document in stored(result)]
 
 
 def found_by(word, engine):

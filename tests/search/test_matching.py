@@ -11,7 +11,7 @@ from hub.search import REGISTRY, SearchRequest, elastic, search
 from tests.conftest import kept_for_the_module
 from tests.directory.factories import OfferPageFactory, OrganisationPageFactory, on
 from tests.hub.factories import translate
-from tests.search.conftest import REAL_CLUSTER
+from tests.search.conftest import REAL_CLUSTER, stored
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def cases():
 def test_whole_words_stems_and_compound_parts_are_found(engine, language, text, expected):
     answer = search(SearchRequest(catalogue=REGISTRY["offers"], locale=language, text=text))
     assert answer.engine == engine
-    assert {document["title"] for document in answer.documents} == expected
+    assert {document["title"] for document in stored(answer)} == expected
 
 
 @pytest.mark.usefixtures("offers_built", "use_elasticsearch")

@@ -16,6 +16,7 @@ from hub.search.models import SearchDocument
 from tests.directory.factories import OfferPageFactory, on, vocabulary
 from tests.helpers import soup
 from tests.resources.factories import MethodPageFactory
+from tests.search.conftest import stored
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,7 @@ def stale_index():
 
 def answer(catalogue="offers"):
     result = search(SearchRequest(catalogue=REGISTRY[catalogue], locale="nl"))
-    return [document["title"] for document in result.documents], result
+    return [document["title"] for document in stored(result)], result
 
 
 def make_private(page):

@@ -6,14 +6,15 @@ from wagtail.models import PageViewRestriction
 from hub.search import REGISTRY, SearchRequest, search
 from tests.directory.factories import OfferPageFactory, on
 from tests.resources.factories import MethodPageFactory
+from tests.search.conftest import stored
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(catalogue, **kwargs):
     result = search(SearchRequest(catalogue=REGISTRY[catalogue], locale="nl", **kwargs))
-    assert result.total == len(result.documents)
-    return {document["title"] for document in result.documents}
+    assert result.total == len(stored(result))
+    return {document["title"] for document in stored(result)}
 
 
 @pytest.fixture
