@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -28,7 +29,7 @@ from hub.search import REGISTRY, SearchRequest, search
 from . import checking, editions, review, setup, vocabulary_admin
 from .admin_views import PageActionMixin
 from .models import FinderPage, OfferPage, OrganisationPage
-from .models.finder import date_preset
+from .models.finder import date_preset, offer_cards
 from .partners import AccountInUse, can_onboard, onboard_partner, organisations_for, partner_pages
 
 
@@ -205,11 +206,19 @@ def refuse_move_confirmation_without_permission(request, page_to_move, destinati
         raise PermissionDenied
 
 
+def listed_in(pages, language):
+    """The pages (all their translations among them) listed in a language: its own, and those standing in there."""
+    pages = list(pages)
+    listed = languages.listed_languages(pages)
+    return [page for page in pages if language in listed[page.pk]]
+
+
 @hooks.register("construct_home_page_context")
 def show_directory_on_home_page(page, request, context):
     """What is on, for the home page: this week's activities as the finder's "next 7 days" finds them (offers
     standing in for the visitor's language included), the next programme of several days (such as the chill week)
-    with its first and last day, and the "our partners" cards: the live, public organisations in the page's language.
+    with its first and last day, and the "our partners" cards: every live, public organisation, in the page's
+    language or standing in for it (labelled, with its own `lang`, on its card).
     """
     language = languages.language_of(page)
     today = timezone.localdate()
@@ -220,25 +229,21 @@ def show_directory_on_home_page(page, request, context):
         )
     )
     private = OfferPage.objects.private_q()  # read once for the three lists below, as each `public()` would
-    # Programmes are few: read them all (every language), keep those listed in this one and still to come.
-    programmes = list(OfferPage.objects.live().exclude(private).exclude(programme=[]))
-    listed = languages.listed_languages(programmes)
+    # Programmes and organisations are few: read them all (every language), keep those listed in this one.
+    programmes = listed_in(OfferPage.objects.live().exclude(private).exclude(programme=[]), language)
     upcoming = [
         {"first": days[0], "last": days[-1], "offer": offer}
         for offer in programmes
-        if language in listed[offer.pk] and (days := sorted(day.value["date"] for day in offer.programme))
-        if days[-1] >= today
+        if (days := sorted(day.value["date"] for day in offer.programme)) and days[-1] >= today
     ]
+    organisations = listed_in(OrganisationPage.objects.live().exclude(private).order_by("title"), language)
+    prefetch_related_objects(organisations, "sectors")
     context.update(
         {
-            "this_week": week.documents,
+            "this_week": offer_cards(week.ids),
             "finder": FinderPage.objects.live().exclude(private).filter(locale_id=page.locale_id).first(),
             "programme": min(upcoming, key=lambda p: (p["first"], p["offer"].title), default=None),
-            "organisations": OrganisationPage.objects.live()
-            .exclude(private)
-            .filter(locale_id=page.locale_id)
-            .prefetch_related("sectors")
-            .order_by("title"),
+            "organisations": organisations,
         }
     )
 

@@ -9,7 +9,9 @@ or not, keeps its words and gets the facts too. When a translation is published 
 approved, wagtail-localize's editor with its copy of an older source), its facts are checked against the live
 source and set right. Vocabulary values, places and other translatable objects map to the translation's language
 by translation key; rows of child relations (dates, weekly slots) follow the source's, and a row's words (a
-location's name, what an offer does about a threshold) stay with the row they belong to.
+location's name, what an offer does about a threshold) stay with the row they belong to. A StreamField of facts (a
+programme of days) follows the source's blocks, with their dates, times and chosen pages; a block's words (what
+happens) stay with the block they belong to, matched by block id (translations keep the source's block ids).
 """
 
 import logging
@@ -20,9 +22,13 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import get_all_child_relations
+from wagtail import blocks
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+from wagtail.fields import StreamField
 from wagtail.models import Revision, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+from wagtail_localize.segments.extract import StreamFieldSegmentExtractor
+from wagtail_localize.segments.ingest import StreamFieldSegmentsWriter
 
 logger = logging.getLogger(__name__)
 
@@ -30,11 +36,37 @@ logger = logging.getLogger(__name__)
 class Fact(SynchronizedField):
     """A field or child relation that says the same in every language: copied from the source, never overridden.
 
-    For a child relation, `words` names the fields of each row that are written per language."""
+    For a child relation, `words` names the fields of each row that are written per language. In a StreamField the
+    blocks say which of their parts are words (WordsFor); the rest is facts: which blocks there are, their order,
+    dates, times, chosen pages."""
 
     def __init__(self, field_name, words=()):
         super().__init__(field_name, overridable=False)
         self.words = tuple(words)
+
+    def is_translated(self, obj):
+        # wagtail-localize asks translators for a StreamField's words; not overridable, it offers no chosen page.
+        return isinstance(self.get_field(type(obj)), StreamField)
+
+
+class WordsFor:
+    """A StructBlock of facts with some words in it: `words` names its children written per language (a programme
+    item's activity; its time and partner are facts). wagtail-localize asks translators for those only (through
+    its hooks for a block's own segments); the rest follows the source."""
+
+    words = ()
+
+    def get_translatable_segments(self, value):
+        extractor = StreamFieldSegmentExtractor(field=None)
+        return [
+            segment.wrap(name)
+            for name in self.words
+            for segment in extractor.handle_block(self.child_blocks[name], value[name])
+        ]
+
+    def restore_translated_segments(self, value, segments):
+        # Words are text: no chosen object to find in another language, so no locales needed.
+        return StreamFieldSegmentsWriter(None, None, None).handle_struct_block(value, segments)
 
 
 def facts(*names):
@@ -69,9 +101,10 @@ class PageFacts:
     def __init__(self, model):
         declared = _facts_declared(model)
         meta = model._meta
-        self.fields = [
-            meta.get_field(name) for name in declared if not isinstance(meta.get_field(name), models.ForeignObjectRel)
-        ]
+        fields = [meta.get_field(name) for name in declared]
+        fields = [field for field in fields if not isinstance(field, models.ForeignObjectRel)]
+        self.fields = [field for field in fields if not isinstance(field, StreamField)]
+        self.streams = [field for field in fields if isinstance(field, StreamField)]
         self.rows = []
         for relation in get_all_child_relations(model):
             name = relation.get_accessor_name()
@@ -83,10 +116,11 @@ class PageFacts:
                 self.rows.append(_Rows(relation, fields, by_key=True))
 
     def __bool__(self):
-        return bool(self.fields or self.rows)
+        return bool(self.fields or self.rows or self.streams)
 
     def of(self, page):
-        """The page's facts as values that compare across languages (a vocabulary value by its translation key)."""
+        """The page's facts as values that compare across languages (a vocabulary value by its translation key);
+        StreamFields aside (see behind)."""
         rows = [
             [
                 (row.translation_key if rows.by_key else None, *_values(row, rows.fields))
@@ -114,6 +148,14 @@ class PageFacts:
                     match.sort_order = row.sort_order
                 kept.append(match)
             setattr(target, rows.name, kept)
+        for field in self.streams:
+            setattr(target, field.attname, _stream_in(source, target, field))
+
+    def behind(self, source, page, expected):
+        """Whether `page` (a translation or its draft) lacks facts of `source`; `expected` is `of(source)`."""
+        return self.of(page) != expected or any(
+            _stream_in(source, page, field) != _raw(page, field) for field in self.streams
+        )
 
 
 _facts_of_model = {}
@@ -189,6 +231,92 @@ def _copy_of(row, locale):
     return copy
 
 
+def _raw(page, field):
+    return field.stream_block.get_prep_value(getattr(page, field.attname))
+
+
+class _Chosen:
+    """A chosen object in a StreamField being merged, until it is mapped to the target's language."""
+
+    def __init__(self, model, pk):
+        self.model, self.pk = model, pk
+
+
+def _stream_in(source, target, field):
+    """The source's StreamField as the target (in its language) is to have it: the source's blocks, in its order,
+    with its facts, and the target's words for every block it has too. Chosen pages and snippets map to their
+    translation in the target's language where there is one, all in two queries per kind of object."""
+    chosen = []
+    merged = _merged(field.stream_block, _raw(source, field), _raw(target, field), chosen)
+    mapped = {}
+    for model in {choice.model for choice in chosen}:
+        keys = dict(
+            model.objects.filter(pk__in={c.pk for c in chosen if c.model is model}).values_list("pk", "translation_key")
+        )
+        there = dict(
+            model.objects.filter(translation_key__in=keys.values(), locale=target.locale).values_list(
+                "translation_key", "pk"
+            )
+        )
+        mapped.update({(model, pk): there.get(key, pk) for pk, key in keys.items()})
+    return _resolved(merged, mapped)
+
+
+def _merged(block, source, target, chosen):
+    """`source` (a block's raw value) with the words of `target` (the same block's in a translation, or None)."""
+    if isinstance(block, blocks.StreamBlock):
+        return [
+            {**child, "value": _merged(block.child_blocks[child["type"]], child["value"], own, chosen)}
+            for child, own in _matched(source, target or [])
+            if child["type"] in block.child_blocks
+        ]
+    if isinstance(block, blocks.StructBlock):
+        target = target if isinstance(target, dict) else {}
+        words = getattr(block, "words", ())
+        merged = {}
+        for name, value in source.items():
+            if name in words and name in target:
+                merged[name] = target[name]
+            elif name in block.child_blocks:
+                merged[name] = _merged(block.child_blocks[name], value, target.get(name), chosen)
+            else:  # a part the block no longer has: left as it is
+                merged[name] = value
+        return merged
+    if (
+        isinstance(block, blocks.ChooserBlock)
+        and source is not None
+        and issubclass(block.target_model, TranslatableMixin)
+    ):
+        chosen.append(_Chosen(block.target_model, source))
+        return chosen[-1]
+    return source
+
+
+def _matched(source, target):
+    """[(source's child, the target's value of the same child or None)]: the same by block id; by position when
+    no block of the target has an id of the source's (a translation written on its own rather than copied)."""
+    ids = {child.get("id") for child in source}
+    if any(child.get("id") in ids for child in target):
+        theirs = {child.get("id"): child for child in target}
+        owns = [theirs.get(child.get("id")) for child in source]
+    else:
+        owns = [*target[: len(source)], *[None] * (len(source) - len(target))]
+    return [
+        (child, own["value"] if own and own["type"] == child["type"] else None)
+        for child, own in zip(source, owns, strict=True)
+    ]
+
+
+def _resolved(value, mapped):
+    if isinstance(value, _Chosen):
+        return mapped.get((value.model, value.pk), value.pk)
+    if isinstance(value, dict):
+        return {key: _resolved(item, mapped) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_resolved(item, mapped) for item in value]
+    return value
+
+
 def source_of(page):
     """The page in the language it was first written in: the oldest page with its translation key."""
     return type(page).objects.filter(translation_key=page.translation_key).order_by("pk").first()
@@ -210,14 +338,14 @@ def follow(source, translation):
     expected = page_facts.of(source)
     draft_id = translation.latest_revision_id if translation.has_unpublished_changes else None
     published = False
-    if translation.live and page_facts.of(translation) != expected:
+    if translation.live and page_facts.behind(source, translation, expected):
         page_facts.copy(source, translation)
         revision = translation.save_revision(clean=False)
         _PublishKeepingWorkflow(revision).execute(skip_permission_checks=True)
         published = True
     if draft_id is not None and draft_id != translation.live_revision_id:
         draft = Revision.objects.get(pk=draft_id).as_object()
-        if published or page_facts.of(draft) != expected:
+        if published or page_facts.behind(source, draft, expected):
             page_facts.copy(source, draft)
             draft.save_revision(clean=False)
 
@@ -245,7 +373,8 @@ def on_published(sender, instance, **kwargs):
 
 class FactsFromSourceForm:
     """A form mixin for page editors: in a translation, the facts are not editable, with a note saying where they
-    are edited, and they are saved as the source has them whatever was posted (rows added or removed too)."""
+    are edited, and they are saved as the source has them whatever was posted (rows or blocks added or removed
+    too)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -261,6 +390,13 @@ class FactsFromSourceForm:
             if field.name in self.fields:
                 self.fields[field.name].disabled = True
                 self.fields[field.name].help_text = note
+        for field in page_facts.streams:
+            # Wagtail's StreamField editor has no read-only parts: what is posted there is replaced on saving.
+            if field.name in self.fields:
+                self.fields[field.name].help_text = _(
+                    "Days, times and partners are changed on the page in %(language)s: changes to them here are not "
+                    "kept. Here you translate what happens."
+                ) % {"language": language}
         for rows in page_facts.rows:
             formset = self.formsets.get(rows.name)
             if formset is None:

@@ -1,5 +1,6 @@
-"""The coordinator's translation overview: per language, the pages never translated into it and the translations
-published before their source's last publication (the public page says those may be out of date).
+"""The coordinator's translation overview: per language, the pages never translated into it, the translations
+begun but not published (visitors meanwhile read the page standing in) and the translations published before their
+source's last publication (the public page says those may be out of date).
 
 The source of a page is the one hub/languages.py says (wagtail-localize's TranslationSource, else the page in the
 site's default language). The whole overview takes the same few queries however many pages the site has.
@@ -28,7 +29,7 @@ TRANSLATES = "wagtail_localize.submit_translation"
 @dataclass
 class Row:
     source: Page
-    #: The translation, for one out of date; None for a page never translated.
+    #: The translation, for one not published or out of date; None for a page never translated.
     translation: Page | None = None
     #: Whether wagtail-localize made the translation: its page editor is then wagtail-localize's translation editor.
     in_translation_editor: bool = False
@@ -45,20 +46,22 @@ class Row:
 
 
 def overview(user):
-    """[(locale, never translated, out of date)] in the order of the site's languages, each a list of rows in the
-    order of the page tree; only pages the account edits (the coordinator: the sections, in every language)."""
+    """[(locale, never translated, not published, out of date)] in the order of the site's languages, each a list of
+    rows in the order of the page tree; only pages the account edits (the coordinator: the sections, in every
+    language)."""
     locales = list(Locale.objects.order_by("pk"))
     by_code = {locale.language_code: locale for locale in locales}
     pages = Page.objects.filter(depth__gt=1).order_by("path")
     groups = defaultdict(dict)
-    for page in pages.only("title", "path", "translation_key", "locale_id", "live", "last_published_at"):
+    shown = ("title", "path", "translation_key", "locale_id", "live", "last_published_at", "latest_revision_created_at")
+    for page in pages.only(*shown):
         groups[page.translation_key][page.locale_id] = page
     sources = source_languages()
     editable = set(
         PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"]).values_list("pk", flat=True)
     )
     made_by_localize = set(Translation.objects.filter(enabled=True).values_list("source__object_id", "target_locale"))
-    never, outdated = defaultdict(list), defaultdict(list)
+    never, drafts, outdated = defaultdict(list), defaultdict(list), defaultdict(list)
     for key, translations in groups.items():
         source_locale = by_code.get(source_language(key, sources))
         source = translations.get(source_locale.pk) if source_locale else None
@@ -68,13 +71,15 @@ def overview(user):
             translation = translations.get(locale.pk)
             if translation is None:
                 never[locale.pk].append(Row(source))
+            elif not translation.live:
+                drafts[locale.pk].append(Row(source, translation, (key, locale.pk) in made_by_localize))
             elif is_outdated(translation, source):
                 outdated[locale.pk].append(Row(source, translation, (key, locale.pk) in made_by_localize))
-    return [(locale, never[locale.pk], outdated[locale.pk]) for locale in locales]
+    return [(locale, never[locale.pk], drafts[locale.pk], outdated[locale.pk]) for locale in locales]
 
 
 def count(sections):
-    return sum(len(never) + len(outdated) for _locale, never, outdated in sections)
+    return sum(len(never) + len(drafts) + len(outdated) for _locale, never, drafts, outdated in sections)
 
 
 class TranslationOverviewView(WagtailAdminTemplateMixin, TemplateView):

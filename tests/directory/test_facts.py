@@ -13,7 +13,9 @@ from wagtail_localize.models import OverridableSegment, StringSegment, Translati
 from wagtail_localize.operations import TranslationCreator
 
 from directory.models import (
+    AccessibilityFeature,
     DirectoryIndexPage,
+    Language,
     Location,
     Municipality,
     OfferDate,
@@ -347,3 +349,50 @@ def test_an_alias_in_another_language_stays_its_originals_copy(organisations):
     offer.price_min = Decimal("3.00")
     publish(offer)
     assert OfferPage.objects.get(pk=alias.pk).price_min == Decimal("3.00")
+
+
+def test_every_other_fact_set_in_dutch_is_the_same_in_every_language(offers, organisations):
+    """Status, kind, prices, social tariff, registration (required, link, deadline), capacity, languages,
+    accessibility, the thresholds addressed, the place and the rest of the offer's facts: in each language's values."""
+    place = LocationFactory.build(name="Zaal", street="Markt 2", sort_order=1)
+    organisations["nl"].locations = [*organisations["nl"].locations.all(), place]
+    publish(organisations["nl"])
+    dutch = OfferPage.objects.get(pk=offers["nl"].pk)
+    changes = {
+        "status": OfferPage.Status.FULL,
+        "kind": OfferPage.Kind.COURSE,
+        "cost": OfferPage.Cost.RANGE,
+        "price_min": Decimal("5.00"),
+        "price_max": Decimal("15.00"),
+        "social_tariff": True,
+        "runs_in_school_holidays": True,
+        "registration_required": True,
+        "registration_url": "https://zonneklop.example.org/inschrijven",
+        "registration_deadline": timezone.localdate() + datetime.timedelta(days=5),
+        "capacity": 12,
+        "bring_a_friend": True,
+        "youth_worker_can_join": True,
+        "last_checked": timezone.localdate() - datetime.timedelta(days=3),
+    }
+    for name, value in changes.items():
+        setattr(dutch, name, value)
+    dutch.languages = list(Language.objects.filter(code__in=["nl", "ar"]))
+    dutch.accessibility = vocabulary(AccessibilityFeature, "rolstoel")
+    dutch.locations = [Location.objects.get(organisation=organisations["nl"], name="Zaal")]
+    transport = ThresholdMeasureFactory.build(threshold=vocabulary(Threshold, "vervoer")[0], measure="We halen je op.")
+    dutch.threshold_measures = [*dutch.threshold_measures.all(), transport]
+    publish(dutch)
+
+    key = Location.objects.get(organisation=organisations["nl"], name="Zaal").translation_key
+    for language in LANGUAGES:
+        page = OfferPage.objects.get(pk=offers[language].pk)
+        assert {name: getattr(page, name) for name in changes} == changes, language
+        assert sorted(page.languages.values_list("code", flat=True)) == ["ar", "nl"]
+        assert list(page.accessibility.all()) == vocabulary(AccessibilityFeature, "rolstoel", language=language)
+        assert [(p.translation_key, p.locale.language_code) for p in page.locations.all()] == [(key, language)]
+        measures = sorted(page.threshold_measures.all(), key=lambda measure: measure.sort_order)
+        assert [(m.threshold.slug, m.threshold.locale.language_code) for m in measures] == [
+            ("kost", language),
+            ("vervoer", language),
+        ]
+        assert measures[0].measure == WORDS[language][2]  # its own words; the new one has the source's until translated

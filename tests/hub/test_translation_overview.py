@@ -1,5 +1,5 @@
-"""The coordinator's translation overview: per language, the pages never translated and the translations older than
-their source's last publication, each with a link to where the work is done."""
+"""The coordinator's translation overview: per language, the pages never translated, the translations never
+published and those older than their source's last publication, each with a link to where the work is done."""
 
 import re
 
@@ -20,7 +20,7 @@ REPORT = "translation_overview"
 LOCALIZE_EDITOR = "wagtail_localize/admin/edit_translation.html"
 PAGE_EDITOR = "wagtailadmin/pages/edit.html"
 # The admin speaks Dutch to the coordinator.
-NEVER, OUT_OF_DATE = translated("Never translated"), translated("Out of date")
+NEVER, NOT_PUBLISHED, OUT_OF_DATE = (translated(t) for t in ("Never translated", "Not published", "Out of date"))
 
 
 def section(html, language_name):
@@ -41,14 +41,14 @@ def republish(page):
     page.save_revision().publish()
 
 
-def with_localize(page, language):
-    """A translation made in wagtail-localize's translation editor, published."""
+def with_localize(page, language, publish=True):
+    """A translation made in wagtail-localize's translation editor, published unless told."""
     locale = Locale.objects.get(language_code=language)
     source, _created = TranslationSource.get_or_create_from_instance(page)
-    Translation.objects.create(source=source, target_locale=locale).save_target()
+    Translation.objects.create(source=source, target_locale=locale).save_target(publish=False)
     translated = page.get_translation(locale)
-    # wagtail-localize publishes once the transaction is committed, which a test's never is.
-    translated.get_latest_revision().publish()
+    if publish:
+        translated.get_latest_revision().publish()
     return translated
 
 
@@ -93,6 +93,23 @@ def test_a_translation_is_listed_once_its_source_is_published_again_with_a_link_
     page_editor = coordinator_in.get(links["Bénévoles"])
     assert PAGE_EDITOR in [template.name for template in page_editor.templates]
     assert LOCALIZE_EDITOR not in [template.name for template in page_editor.templates]
+
+
+def test_a_translation_never_published_is_listed_with_a_link_to_its_editor(coordinator_in, directory_index):
+    page = OrganisationPageFactory(parent=directory_index, title="Vacatures", slug="vacatures")
+    french_draft = translate(page, "fr", publish=False, title="Offres d'emploi")
+    english_draft = with_localize(page, "en", publish=False)
+
+    html = soup(coordinator_in.get(reverse(REPORT)))
+    french, english = section(html, "Français"), section(html, "English")
+    assert french[NOT_PUBLISHED] == [("Offres d'emploi", reverse("wagtailadmin_pages:edit", args=[french_draft.pk]))]
+    assert "Vacatures" not in [title for title, _link in french.get(NEVER, [])]
+    [(title, link)] = english[NOT_PUBLISHED]
+    assert title == english_draft.title
+    assert LOCALIZE_EDITOR in [template.name for template in coordinator_in.get(link).templates]
+
+    french_draft.get_latest_revision().publish()
+    assert NOT_PUBLISHED not in section(soup(coordinator_in.get(reverse(REPORT))), "Français")
 
 
 def dashboard_count(client):
