@@ -7,16 +7,19 @@ twice changes nothing, and a later run adds a translation the YAML gained since.
 
 import datetime
 from decimal import Decimal
+from pathlib import Path
 
 from dateutil.easter import easter
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.html import escape
+from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from hub.demo import DEMO_NOTICE, paragraph, publish_child
-from hub.roles import COORDINATORS
+from hub.roles import COORDINATORS, ensure_partner_role
 from hub.setup import LANGUAGES, content
 
 from .holidays import spring
@@ -41,6 +44,7 @@ DEMO_PASSWORD = "verbinding-demo"  # noqa: S105 - published demo password, only 
 DEMO = content(__file__, "demo.yaml")
 OFFER_FACTS = ["kind", "cost", "social_tariff", "registration_required", "capacity"]  # as the YAML names them
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+IMAGES = Path(__file__).parent / "content" / "images"
 
 
 def public_holidays(year):
@@ -133,6 +137,29 @@ def _with_translations(parent, page, item, dress):
     return page
 
 
+def _show_picture(page, field, organisation, picture):
+    """Put a demo picture (a `logo` or `photo` of the YAML) on the page and each of its translations that has none.
+
+    The image goes in the organisation's own collection, the one its partner chooses from (hub/media.py), made by
+    the same call onboarding makes; it is found there by its title when loaded again."""
+    if picture is None:
+        return
+    _group, collection = ensure_partner_role(organisation)
+    image = get_image_model().objects.filter(collection=collection, title=picture["title"]).first()
+    if image is None:
+        with (IMAGES / picture["file"]).open("rb") as file:
+            image = get_image_model().objects.create(
+                title=picture["title"],
+                description=picture["alt"],
+                collection=collection,
+                file=ImageFile(file, name=picture["file"]),
+            )
+    for each in page.get_translations(inclusive=True).specific():
+        if getattr(each, f"{field}_id") is None:
+            setattr(each, field, image)
+            each.save_revision().publish()
+
+
 def _organisation(index, slug, item):
     nl = index.locale
     page = OrganisationPage(
@@ -166,7 +193,9 @@ def _organisation(index, slug, item):
         page.locations = locations
 
     dress(page, "nl")
-    return _with_translations(index, page, item, dress)
+    page = _with_translations(index, page, item, dress)
+    _show_picture(page, "logo", page, item.get("logo"))
+    return page
 
 
 def _offer(organisation, item, programme=(), **context):
@@ -216,7 +245,9 @@ def _offer(organisation, item, programme=(), **context):
         page.locations = list(Location.objects.filter(translation_key__in=keys, locale_id=page.locale_id or nl.pk))
 
     dress(page, "nl")
-    return _with_translations(organisation, page, item, dress)
+    page = _with_translations(organisation, page, item, dress)
+    _show_picture(page, "listing_image", organisation, item.get("photo"))
+    return page
 
 
 def _chill_week(organisations):

@@ -167,7 +167,7 @@ def test_an_organisation_page_shows_all_its_information(client, complete_organis
         translated("Parking", language): PLACE["parking"],
         translated("Accessibility", language): PLACE["accessibility_notes"],
     }
-    assert html.select_one("img.organisation__logo")
+    assert html.select_one("picture.organisation__logo img")
     offers = {"Huiswerkklas", "Samen koken", "Filmavond"}
     assert listed(client, page) == (offers if language == "nl" else {f"{title} (en)" for title in offers})
 
