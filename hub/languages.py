@@ -11,6 +11,7 @@ its source's last publication may be out of date.
 """
 
 import functools
+import hashlib
 import operator
 from collections import defaultdict
 
@@ -18,9 +19,10 @@ from django.conf import settings
 from django.db.models import Q, prefetch_related_objects
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
-from hub.navigation import cached
+from hub.navigation import cached, until_content_changes
 
 #: The query parameter that reads a page in another language than the site's: /nl/partners/jac/?lang=fr
 READ_IN = "lang"
@@ -48,18 +50,48 @@ def language_of(page):
     return _locale_codes.get(page.locale_id, "")
 
 
+#: {language code: Locale}, read once per process as _locale_codes is: a locale added since is read on first sight.
+_locales = {}
+
+
+def locale_for(code):
+    """Wagtail's Locale.objects.get_for_language without a query per call (a page asked it up to three times)."""
+    code = get_supported_content_language_variant(code)
+    if code not in _locales:
+        _locales.update((locale.language_code, locale) for locale in Locale.objects.all())
+    if code not in _locales:
+        raise Locale.DoesNotExist(code)
+    return _locales[code]
+
+
+def active_locale():
+    """As Locale.get_active: the visitor's language, else the site's."""
+    try:
+        return locale_for(get_language())
+    except (Locale.DoesNotExist, LookupError):
+        return locale_for(settings.LANGUAGE_CODE)
+
+
 def source_languages(keys=None):
     """{translation key: the language wagtail-localize translated it from}, for the keys it translated (all when
     `keys` is None, as a rebuild of the search index needs)."""
     from wagtail_localize.models import TranslationSource
 
-    sources = TranslationSource.objects.order_by("created_at")
-    if keys is not None:
-        sources = sources.filter(object_id__in=list(keys))
-    found = {}
-    for key, language in sources.values_list("object_id", "locale__language_code"):
-        found.setdefault(key, language)
-    return found
+    def read(sources):
+        found = {}
+        for key, language in sources.order_by("created_at").values_list("object_id", "locale__language_code"):
+            found.setdefault(key, language)
+        return found
+
+    if keys is None:
+        return read(TranslationSource.objects.all())
+    keys = sorted(map(str, keys))
+    # Kept until content changes: a source is made when a page is first translated, with the page.
+    return until_content_changes(
+        "sources",
+        lambda: read(TranslationSource.objects.filter(object_id__in=keys)),
+        hashlib.sha256(",".join(keys).encode()).hexdigest(),
+    )
 
 
 def source_language(key, sources):

@@ -1,8 +1,9 @@
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from wagtail.views import serve as wagtail_serve
 
-from hub import admin_privacy
+from hub import admin_privacy, navigation
 
 
 class SiteLocaleMiddleware(LocaleMiddleware):
@@ -43,4 +44,20 @@ class AdminViewerMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.path_info.startswith("/admin/"):
             return admin_privacy.refusal(request, request.resolver_match)
+        return None
+
+
+class PageRouteMiddleware:
+    """Wagtail's page routing from the navigation cache (hub.navigation.find_route), before its serve view runs."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve:
+            # Wagtail's own pattern passes the path positionally, hub/urls.py's by name.
+            navigation.find_route(request, view_args[0] if view_args else view_kwargs["path"])
         return None

@@ -2,6 +2,8 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.db.models import Q
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -9,8 +11,10 @@ from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 
+from . import navigation
 from .admin_privacy import admin_title
 from .blocks import BodyBlock
 from .forms import BasePageForm
@@ -23,8 +27,19 @@ class User(AbstractUser):
         db_table = "hub_user"
 
 
+class PublicPageQuerySet(PageQuerySet):
+    def private_q(self):
+        # Wagtail reads the restrictions for each `public()` list; a page shows several (navigation.view_restrictions).
+        q = Q()
+        for restriction in navigation.view_restrictions():
+            q |= self.descendant_of_q(restriction.page, inclusive=True)
+        return q if q else Q(pk__in=[])
+
+
 class BasePage(Page):
     """What every public page shares: a card summary and image for listings and social previews."""
+
+    objects = PageManager.from_queryset(PublicPageQuerySet)()
 
     listing_summary = models.CharField(
         _("listing summary"),
@@ -58,6 +73,14 @@ class BasePage(Page):
     def get_admin_display_title(self):
         # The draft title only for those who may edit the page; others see what the public sees.
         return admin_title(self, super().get_admin_display_title())
+
+    def get_view_restrictions(self):
+        """Wagtail's, without its two queries (the ancestors, their restrictions) on every page served: the page's
+        restrictions are those on its path (an alias has its source's: Wagtail's own answer)."""
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        ids = [r.pk for r in navigation.view_restrictions() if self.path.startswith(r.page.path)]
+        return PageViewRestriction.objects.filter(pk__in=ids) if ids else PageViewRestriction.objects.none()
 
 
 class HomePage(BasePage):
@@ -121,6 +144,17 @@ class NavigationSettings(ClusterableModel, BaseGenericSetting):
         related_name="+",
     )
     footer_text = models.CharField(_("footer text"), max_length=300, blank=True)
+
+    # Read with the settings: every page's header and footer ask whether each is set.
+    select_related = ["help_page", "privacy_page", "open_data_page"]
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        """On the public pages from the navigation cache, as the menu is (renewed when the settings change)."""
+        if not isinstance(request_or_site, HttpRequest) or request_or_site.path_info.startswith("/admin/"):
+            return super().load(request_or_site)
+        read = super().load
+        return navigation.cached("navigation-settings", lambda: read(request_or_site))
 
     panels = [
         InlinePanel("links", label=_("Main menu")),

@@ -12,6 +12,8 @@ generation is a miss. Working out which pages show which content (an offer is on
 home page, three feeds, the sitemap and the API) would be a list to keep right for ever; a change empties the lot,
 and changes are rare next to visits.
 
+Nor while Redis is down (hub/cache.py): a process's own memory would miss the publishes other processes see.
+
 Never from the cache: requests with a session or messages cookie (editors, password-protected pages), anything but
 GET and HEAD, the admin, views not in PAGE_CACHE_VIEWS (the anonymous forms, documents), and answers that set a
 cookie, say private or no-cache, vary on something the key does not cover, or wrote to the database while they were
@@ -40,6 +42,8 @@ from django.utils.cache import (
     set_response_etag,
 )
 
+from hub.cache import shared
+
 GENERATION_KEY = "pagecache:generation"
 # The headers a stored answer may vary on: the key holds the language (from the URL, else as LocaleMiddleware picks
 # it), whether the browser takes gzip and what it accepts (the API answers a browser in HTML); only visitors without
@@ -63,6 +67,11 @@ def new_generation():
     return generation
 
 
+def generation():
+    """The current generation: it changes whenever content does (what a visitor sees, view restrictions too)."""
+    return cache.get(GENERATION_KEY) or new_generation()
+
+
 def content_changed():
     """Every cached page is out of date: now, and again once the transaction commits, so a page a visitor's request
     builds in between from the rows as they were before is not kept under the new generation."""
@@ -83,7 +92,7 @@ def row_written(model):
 
 
 def serves_from_cache(request):
-    if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD"):
+    if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD") or not shared():
         return False
     if request.path_info.startswith(("/admin/", settings.STATIC_URL)):
         return False

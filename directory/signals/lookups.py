@@ -1,14 +1,15 @@
 """From translation keys back to something to show: the row in the reader's language when there is one."""
 
-from wagtail.models import Locale
+from django.conf import settings
 
 from directory.models import Municipality, OfferPage, OrganisationPage, Threshold
+from hub import languages
 
 
 def by_key(objects, locale=None):
     """{translation_key: object}, preferring the given (else active) locale, then the default one."""
-    locale = locale or Locale.get_active()
-    default = Locale.get_default()
+    locale = locale or languages.active_locale()
+    default = languages.locale_for(settings.LANGUAGE_CODE)
 
     def rank(obj):
         return 0 if obj.locale_id == locale.pk else 1 if obj.locale_id == default.pk else 2

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "hub.middleware.AdminViewerMiddleware",
+    # Which page an address shows, from the navigation cache (hub/navigation.py); after the language is chosen.
+    "hub.middleware.PageRouteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -225,6 +227,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # process's memory (`make run`, tests), and hub.settings.production keeps it in the database.
 REDIS_CACHE = env_redis_cache("REDIS_URL")
 CACHES = {"default": REDIS_CACHE or {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# While Redis is down or hangs, pages are built from the database and each process keeps its own rate limits
+# (hub/cache.py); Redis is tried again after this many seconds.
+CACHE_COOLDOWN_SECONDS = env_float("CACHE_COOLDOWN_SECONDS", 30.0)
 # Anonymous visitors get pages from the cache (hub/pagecache.py) until something is published or changed, the day
 # ends, or PAGE_CACHE_SECONDS pass (for changes no signal reports, such as a bulk update in a shell); 0 turns it
 # off. Browsers and proxies may keep a page PAGE_CACHE_MAX_AGE seconds, so a change reaches them that much later.

@@ -76,9 +76,9 @@ def env_redis_cache(name):
     if not url.startswith(("redis://", "rediss://", "unix://")):
         raise ConfigurationError(f"{name} must start with redis://, rediss:// or unix://, not {url!r}.")
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "hub.cache.RedisOrLocalMemoryCache",  # Django's, with a way round an outage
         "LOCATION": url,
-        # A Redis that stops answering fails a request within a second instead of hanging its worker.
+        # A Redis that stops answering costs a request a second, then hub.cache goes round it for a while.
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
 

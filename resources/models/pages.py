@@ -20,6 +20,7 @@ from wagtail.search import index
 from hub.blocks import BodyBlock
 from hub.facts import facts
 from hub.models import BasePage
+from hub.search_pages import SearchPage
 from hub.vocabularies import VocabularyInPageLanguage, VocabularyPageForm
 
 from ..blocks import AttachmentsBlock, StepsBlock
@@ -64,7 +65,7 @@ class LibraryPage(RoutablePageMixin, BasePage):
         return self.subpage_url("print")
 
 
-class MethodIndexPage(LibraryPage):
+class MethodIndexPage(SearchPage, LibraryPage):
     """The library: search and facets for municipalities, the feeds and the form to propose a method."""
 
     intro = models.TextField(_("intro"), blank=True)
@@ -78,8 +79,23 @@ class MethodIndexPage(LibraryPage):
     subpage_types = ["resources.MethodPage"]
     max_count_per_parent = 1
 
+    catalogue_name = "methods"
+    card_prefetch = ("themes", "formats")
+
     class Meta:
         verbose_name = _("method library")
+
+    def sort_choices(self):
+        return [("relevance", _("Relevance")), ("name", _("Name"))]
+
+    def parse_search(self, request, catalogue, labels):
+        search_request, notices, chosen = super().parse_search(request, catalogue, labels)
+        if search_request.sort == "relevance" and not search_request.text:
+            search_request.sort = "name"  # nothing to weigh: the list reads best alphabetically
+        return search_request, notices, chosen
+
+    def card_vocabularies(self, page):
+        return [*page.themes.all(), *page.formats.all()]
 
     def live_methods(self):
         return MethodPage.objects.child_of(self).live().public()

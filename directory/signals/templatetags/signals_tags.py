@@ -1,7 +1,7 @@
 from django import template
-from wagtail.models import Locale
 
 from directory.models import OfferPage
+from hub import languages
 
 from .. import lookups
 from ..forms import WhatHoldsYouBackForm
@@ -19,13 +19,10 @@ def what_holds_you_back(context):
     """
     page = context.get("page")
     offer = page if isinstance(page, OfferPage) else None
-    locale = Locale.get_active()
+    locale = languages.active_locale()
     form = WhatHoldsYouBackForm(locale=locale, initial={"offer": offer.pk if offer else None})
-    answers = []
-    if offer:
+    answers = list(SignalAnswer.objects.filter(offer_key=offer.translation_key)) if offer else []
+    if answers:  # the thresholds' names only when there is something to name
         thresholds = lookups.thresholds(locale)
-        answers = [
-            (thresholds.get(answer.threshold_key), answer)
-            for answer in SignalAnswer.objects.filter(offer_key=offer.translation_key)
-        ]
+        answers = [(thresholds.get(answer.threshold_key), answer) for answer in answers]
     return {**form_context(form, offer), "answers": answers}
