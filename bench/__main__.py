@@ -69,7 +69,7 @@ def finder_rows(client, sizes, organisations, runs, engine_label):
     from bench import synthetic
     from hub.search import database
 
-    rows = []
+    rows, budget = [], []
     for size in sizes:
         start = time.perf_counter()
         synthetic.store(size, organisations)
@@ -82,7 +82,56 @@ def finder_rows(client, sizes, organisations, runs, engine_label):
         for name, params in QUERIES.items():
             result = measure(client, "/nl/activiteiten/", params, runs)
             rows.append((engine_label, f"{size:,}", name, result))
-    return rows
+        before, after = worker_memory()
+        budget.append((engine_label, f"{size:,}", load, after_publish(client, min(runs, 10)), before, after))
+    return rows, budget
+
+
+def after_publish(client, runs):
+    """The finder's first request after each of `runs` publishes of a demo offer: the worker applies the change."""
+    from directory.models import OfferPage
+
+    offer = OfferPage.objects.live().filter(locale__language_code="nl").order_by("pk").first()
+    times = []
+    for n in range(runs):
+        offer.summary_text = f"Opnieuw gepubliceerd ({n})."
+        offer.save_revision().publish()
+        start = time.perf_counter()
+        client.get("/nl/activiteiten/")
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return {"p50": statistics.median(times), "max": times[-1]}
+
+
+def worker_memory():
+    """A fresh process's resident memory (MB) once it served a page that does not search (the partner list), and
+    after its first finder request: what loading the index costs a worker."""
+    import subprocess
+
+    script = "from bench.__main__ import serve_in_worker; serve_in_worker()"
+    answer = subprocess.run(  # noqa: S603 - our own command line
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    before, after = answer.stdout.split()[-2:]
+    return float(before), float(after)
+
+
+def serve_in_worker():
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
+    django.setup()
+    from django.test import Client
+
+    def resident_mb():
+        status = Path("/proc/self/status").read_text()
+        return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
+
+    client = Client()
+    client.get("/nl/partners/")
+    before = resident_mb()
+    client.get("/nl/activiteiten/")
+    print(f"{before:.1f} {resident_mb():.1f}")
 
 
 def elasticsearch_rows(client, sizes, organisations, runs):
@@ -161,8 +210,44 @@ def page_queries(client):
     return before, count()
 
 
+#: The phone page_weight() loads pictures for: 390 CSS px wide at two device pixels per px, with AVIF.
+PHONE_WIDTH, PHONE_DENSITY = 390, 2
+
+
+def phone_image_bytes(html):
+    """Bytes of the images a phone loads from the page: (without scrolling, after scrolling to the end).
+
+    For each <img>, the candidate a phone picks: from its <picture>'s first <source> (AVIF) or its own srcset, the
+    smallest at least as wide as its slot (the `sizes` value without a media query, as every query here asks for
+    a wider screen) times the density. "Without scrolling" counts the images not marked loading="lazy": lazy ones
+    may be in the first screen too, which only a browser knows, so it is a lower bound; the second figure is all."""
+    from bs4 import BeautifulSoup
+    from django.conf import settings
+
+    def bytes_of(url):
+        path = Path(settings.MEDIA_ROOT) / url.removeprefix(settings.MEDIA_URL)
+        return path.stat().st_size if url.startswith(settings.MEDIA_URL) and path.is_file() else 0
+
+    first = every = 0
+    for img in BeautifulSoup(html, "html.parser").find_all("img"):
+        source = img.parent.find("source") if img.parent.name == "picture" else None
+        chosen = source or img
+        entries = (entry.strip().partition(" ") for entry in chosen.get("srcset", "").split(",") if entry.strip())
+        candidates = sorted((int(width.rstrip("w") or 0), url) for url, _, width in entries) or [(0, img["src"])]
+        # The slot in CSS px: 100vw, 46rem or 96px (no calc() here); anything else counts as the whole width.
+        slot = re.fullmatch(r"([\d.]+)(vw|rem|px)", chosen.get("sizes", "").split(",")[-1].strip())
+        number, unit = slot.groups() if slot else (100, "vw")
+        pixels = float(number) * {"vw": PHONE_WIDTH / 100, "rem": 16, "px": 1}[unit] * PHONE_DENSITY
+        url = next((url for width, url in candidates if width >= pixels), candidates[-1][1])
+        size = bytes_of(url)
+        every += size
+        first += 0 if img.get("loading") == "lazy" else size
+    return first, every
+
+
 def page_weight(client):
-    """HTML + CSS + JS (and the icon sprite) of each public page type, raw and gzip-compressed, in KB."""
+    """HTML + CSS + JS (and the icon sprite) of each public page type, raw and gzip-compressed, in KB; then the
+    images a phone loads from it (phone_image_bytes), in KB, counted apart from that budget."""
     from django.contrib.staticfiles import finders
 
     urls = {
@@ -185,7 +270,8 @@ def page_weight(client):
             path = finders.find(asset.decode())
             data = Path(path).read_bytes() if path else b""
             raw, packed = raw + len(data), packed + len(gzip.compress(data))
-        rows.append((name, raw / 1024, packed / 1024))
+        first, every = phone_image_bytes(html)
+        rows.append((name, raw / 1024, packed / 1024, first / 1024, every / 1024))
     return rows
 
 
@@ -202,13 +288,13 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from bench import throughput
+    from bench import bakerydemo, throughput
 
     client = Client()
     vendor = connection.vendor
     print(f"Benchmark on {vendor}; engine: {'elasticsearch' if settings.ELASTICSEARCH_URL else 'database'}")
     sizes = [args.offers] + ([100_000] if args.large else [])
-    rows = finder_rows(client, sizes, args.organisations, args.runs, f"database ({vendor})")
+    rows, budget = finder_rows(client, sizes, args.organisations, args.runs, f"database ({vendor})")
     if os.environ.get("ELASTICSEARCH_URL"):
         rows += elasticsearch_rows(client, sizes, args.organisations, args.runs)
     admin = admin_rows(client, min(args.runs, 10))
@@ -226,6 +312,17 @@ def main():
     lines += [f"| {e} | {n} | {q} | {r['p50']:.1f} | {r['p95']:.1f} | {r['queries']} |" for e, n, q, r in rows]
     lines += [
         "",
+        f"### The finder's budget on {vendor}: a worker's first request, the first after a publish, its memory",
+        "",
+        "| engine | offers | index load ms | after a publish p50 / max ms | worker RSS before / after MB |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {e} | {n} | {load:.0f} | {p['p50']:.0f} / {p['max']:.0f} | {before:.0f} / {after:.0f} |"
+        for e, n, load, p, before, after in budget
+    ]
+    lines += [
+        "",
         f"### The partner's admin on {vendor} (demo data, signed in as jac; budget 500 ms server time)",
         "",
         "| screen | p50 ms | p95 ms | SQL queries |",
@@ -240,9 +337,14 @@ def main():
         "|---|---|---|",
     ]
     lines += [f"| {name} | {before[name]} | {after[name]} |" for name in before]
-    lines += ["", "### Page weight: HTML + CSS + JS + icon sprite (KB; budget 100)", ""]
-    lines += ["| page | raw | gzip |", "|---|---|---|"]
-    lines += [f"| {name} | {raw:.1f} | {packed:.1f} |" for name, raw, packed in weights]
+    lines += ["", "### Page weight: HTML + CSS + JS + icon sprite (KB; budget 100), and images apart", ""]
+    lines += [
+        f"Images: what a phone ({PHONE_WIDTH} px, {PHONE_DENSITY}x, AVIF) loads without scrolling (not lazy) and after"
+        " scrolling to the end (all), in KB.",
+        "",
+    ]
+    lines += ["| page | raw | gzip | images, first screen | images, all |", "|---|---|---|---|---|"]
+    lines += ["| {} | {:.1f} | {:.1f} | {:.1f} | {:.1f} |".format(*row) for row in weights]
     lines += [
         "",
         f"### Requests per second over HTTP on {vendor} (gunicorn with the production settings and Redis on 127.0.0.1,"
@@ -252,6 +354,7 @@ def main():
         "|---|---|---|---|",
     ]
     lines += [f"| {server} | {what} | {rate:.0f} | {median:.1f} |" for server, what, rate, median in speeds]
+    lines += bakerydemo.table(client, vendor)  # issue #18's comparison
     table = "\n".join(lines)
     print(table)
     out = ROOT / "bench" / "results"
