@@ -237,7 +237,7 @@ def show_directory_on_home_page(page, request, context):
         if (days := sorted(day.value["date"] for day in offer.programme)) and days[-1] >= today
     ]
     organisations = listed_in(OrganisationPage.objects.live().exclude(private).order_by("title"), language)
-    prefetch_related_objects(organisations, "sectors")
+    prefetch_related_objects(organisations, "sectors", "logo__renditions")
     context.update(
         {
             "this_week": offer_cards(week.ids),

@@ -60,7 +60,7 @@ class DirectoryIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisations"] = (
-            OrganisationPage.objects.child_of(self).live().public().prefetch_related("sectors").order_by("title")
+            OrganisationPage.objects.child_of(self).live().public().prefetch_related("sectors", "logo__renditions").order_by("title")
         )
         return context
 
@@ -186,12 +186,13 @@ class OrganisationPage(VocabularyInPageLanguage, BasePage):
             "social_links",
             "sectors",
             "languages",
+            "logo__renditions",  # its picture (hub/templatetags/pictures.py)
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.read_shown_relations()
-        shown = ("themes", "dates", "weekly_slots")
+        shown = ("themes", "dates", "weekly_slots", "listing_image__renditions")
         offers = list(self.live_offers().prefetch_related(*shown))
         # The offers of its translations that stand in for those it lacks in the visitor's language, listed after.
         others = stand_ins(self, OfferPage, get_language(), shown)
@@ -822,6 +823,7 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
             "accessibility",
             Prefetch("locations", queryset=Location.objects.select_related("municipality")),
             Prefetch("threshold_measures", queryset=ThresholdMeasure.objects.select_related("threshold")),
+            "listing_image__renditions",  # its photo
         )
         if getattr(self, "known_school_holidays", None) is None:
             self.known_school_holidays = list(SchoolHoliday.objects.all())
