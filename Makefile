@@ -7,8 +7,9 @@ STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 # `make run PORT=8100` serves elsewhere; the Site record follows, so every absolute link is true.
 PORT ?= 8000
-# Two workers on the 2-core build machine; each builds its own test database once. A module runs whole on one
-# worker, in file order, so data a module builds once (tests.conftest.kept_for_the_module) is built once.
+# Two workers on the 2-core build machine; each builds its own test database once. A module (and tests/demo/, the
+# folder that shares one demo load) runs whole on one worker, in file order, so data it builds once
+# (tests.conftest.kept_for_the_module) is built once; the slowest go first (tests/conftest.py, SLOWEST_FIRST).
 PYTEST_WORKERS ?= 2
 PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope --durations=20 $(PYTEST_ARGS)
 # Line coverage is measured on the SQLite run: no code of the site branches on the database engine, so the

@@ -1,7 +1,7 @@
 """The site every test starts from: what a city has after setting up, with no organisations, offers or methods.
 
 Each test builds the organisations, offers, methods and accounts it asserts on (tests/<app>/factories.py);
-only tests/directory/test_demo.py loads the demo network.
+only tests/demo/ loads the demo network.
 """
 
 import contextlib
@@ -9,6 +9,7 @@ import contextlib
 import pytest
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
+from xdist.scheduler import LoadScopeScheduling
 
 from directory.models import DirectoryIndexPage, FinderPage
 from hub.models import HomePage, NavigationSettings, StandardPage
@@ -55,6 +56,36 @@ def build_site():
     navigation.privacy_page = privacy
     navigation.save()
     add_to_menu(*sections)
+
+
+# Folders whose tests share data built once for the folder (a package-scoped fixture): under `--dist loadscope`
+# each runs whole on one worker, as a module does, so the data is built once per run.
+RUN_TOGETHER = ("tests/demo/",)
+# The scopes that take longest, handed out first: the last scope handed out decides when its worker ends, and
+# pytest-xdist's own order (most tests first) would leave these few-test, slow ones (a browser, subprocesses, the
+# demo, the admin crawl) for the end, with the other worker idle.
+SLOWEST_FIRST = ("tests/demo/", "tests/hub/test_setup_site.py", "tests/browser/", "tests/test_admin_urls.py")
+
+
+class _Scheduling(LoadScopeScheduling):
+    def _split_scope(self, nodeid):
+        for folder in RUN_TOGETHER:
+            if nodeid.startswith(folder):
+                return folder
+        return super()._split_scope(nodeid)
+
+    def _assign_work_unit(self, node):
+        for prefix in reversed(SLOWEST_FIRST):
+            for scope in [scope for scope in reversed(self.workqueue) if scope.startswith(prefix)]:
+                self.workqueue.move_to_end(scope, last=False)
+        super()._assign_work_unit(node)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadscope":
+        return _Scheduling(config, log)
+    return None
 
 
 @pytest.fixture(scope="session")

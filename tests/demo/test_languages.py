@@ -3,18 +3,15 @@
 nearest ancestor that has one (the page's <html lang> otherwise). Dutch prose left in English or French content,
 an interface text without its translation, or a Dutch page shown in another language without `lang` fails it.
 
-The demo is loaded once for this module and rolled back at its end (tests.conftest.kept_for_the_module).
+The demo is loaded once for tests/demo/ (its conftest), on the site as setup_site makes it: the test site's
+sections would carry their Dutch intro into every translation.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 from wagtail.models import Page
 
 from hub.languages import language_of, listed_languages, reading_url
-from tests.conftest import kept_for_the_module
 from tests.helpers import soup
 
 pytestmark = pytest.mark.django_db
@@ -29,18 +26,6 @@ NOT_PROSE = {"address", "time", "code", "script", "style"}
 
 identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
 identifier.set_languages(LANGUAGES)
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with kept_for_the_module(django_db_blocker):
-        with django_db_blocker.unblock():
-            # The site as setup_site makes it, with every language's own words (the test site's sections carry
-            # their Dutch intro into every translation), and the demo on it.
-            Page.objects.filter(depth=2).delete()
-            call_command("setup_site", stdout=io.StringIO())
-            call_command("load_demo", stdout=io.StringIO())
-        yield
 
 
 def declared_language(element):

@@ -2,33 +2,21 @@
 and the framework are published in French, the French library lists every method, the French framework reads at
 its current version with its chapters and keeps the older version, and each language has its own worksheet.
 
-The demo is loaded once for the module (tests.conftest.kept_for_the_module), as in tests/directory/test_demo.py;
-what it should contain is read from its data files.
+The demo is loaded once for tests/demo/ (its conftest); what it should contain is read from its data files.
 """
 
-import io
-
 import pytest
-from django.core.management import call_command
 from wagtail.models import Locale
 
 import resources.demo
 from hub.setup import content
 from resources.models import FrameworkPage, MethodIndexPage, MethodPage
-from tests.conftest import kept_for_the_module
 from tests.helpers import soup, text_of, translated
 
 pytestmark = pytest.mark.django_db
 
 METHODS = content(resources.demo.__file__, "demo-methods.yaml")["methods"]
 FRAMEWORK = content(resources.demo.__file__, "demo-framework.yaml")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
-        call_command("load_demo", stdout=io.StringIO())
-        yield
 
 
 def dutch_methods():

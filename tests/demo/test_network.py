@@ -1,18 +1,12 @@
-"""The demo network's smoke suite, the only tests that load it: `load_demo` works on top of a site that is
-already set up, changes nothing when run again, and every demo page opens in every language it exists in.
-
-The demo is loaded once for this module, inside a transaction that is rolled back when the module is done,
-so no other test sees demo data (under pytest-xdist every worker does this in its own database).
+"""The demo network: `load_demo` works on top of a site that is already set up, changes nothing when run again,
+and every demo page opens in every language it exists in. The demo is loaded once for tests/demo/ (its conftest).
 """
 
 import datetime
-import io
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -36,31 +30,10 @@ from directory.models import (
 from directory.signals.models import EmptySearch, Signal, SignalCount
 from hub.models import HomePage, NavigationLink, StandardPage
 from resources.models import FrameworkPage, MethodIndexPage, MethodPage
+from tests.demo.conftest import load_demo
 from tests.helpers import soup, text_of
 
 pytestmark = pytest.mark.django_db
-
-
-def load_demo():
-    call_command("load_demo", stdout=io.StringIO())
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo network on top of the test site (home, privacy, partners, finder and methods in nl/en/fr)."""
-    with django_db_blocker.unblock():
-        loading = transaction.atomic()
-        loading.__enter__()
-        try:
-            load_demo()
-        except BaseException:
-            transaction.set_rollback(True)
-            loading.__exit__(None, None, None)
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        loading.__exit__(None, None, None)
 
 
 # What a run of load_demo could add a second time.
