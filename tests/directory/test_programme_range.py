@@ -132,3 +132,19 @@ def test_each_day_names_the_partner_who_runs_it_in_the_visitors_language_where_i
     club, jac = (day.select_one("a") for day in days[:2])
     assert club["href"].startswith("/en/") and not club.has_attr("lang")
     assert jac["lang"] == "nl" and jac["href"].endswith("?lang=en")
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_its_card_shows_the_whole_range_where_other_offers_show_their_next_date(client, network, language):
+    """On its organisation's page and among the finder's results the chill week's card reads "from … to …"."""
+    page = chill_week(network, language)
+    first, last = page.date_span()
+    with override(language):
+        expected = translated(
+            "From %(first)s to %(last)s", language, first=local_date(first, "day"), last=local_date(last, "day_year")
+        )
+        when = translated("When", language)
+    organisation = visit(client, page.get_parent().url)
+    cards = {text_of(str(card.select_one(".card__title"))): card for card in organisation.select(".card--offer")}
+    facts = {text_of(str(dt)): text_of(str(dt.find_next("dd"))) for dt in cards[page.title].select(".card__facts dt")}
+    assert facts[when] == expected
