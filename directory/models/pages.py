@@ -60,7 +60,11 @@ class DirectoryIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["organisations"] = (
-            OrganisationPage.objects.child_of(self).live().public().prefetch_related("sectors", "logo__renditions").order_by("title")
+            OrganisationPage.objects.child_of(self)
+            .live()
+            .public()
+            .prefetch_related("sectors", "logo__renditions")
+            .order_by("title")
         )
         return context
 
