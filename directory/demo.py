@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from hub.demo import DEMO_NOTICE, paragraph, publish_child
+from hub.models import NavigationSettings
 from hub.roles import COORDINATORS, ensure_partner_role
 from hub.setup import LANGUAGES, content
 
@@ -42,7 +43,14 @@ from .partners import onboard_partner
 
 DEMO_PASSWORD = "verbinding-demo"  # noqa: S105 - published demo password, only loaded in demo mode
 DEMO = content(__file__, "demo.yaml")
-OFFER_FACTS = ["kind", "cost", "social_tariff", "registration_required", "capacity"]  # as the YAML names them
+OFFER_FACTS = [
+    "kind",
+    "cost",
+    "social_tariff",
+    "registration_required",
+    "registration_url",
+    "capacity",
+]  # as the YAML names them
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 IMAGES = Path(__file__).parent / "content" / "images"
 
@@ -270,7 +278,20 @@ def load(home):
         for offer in item["offers"]:
             _offer(organisations[slug], offer)
     _chill_week(organisations)
+    _contact_on_help_page(organisations["jac"])
     return organisations
+
+
+def _contact_on_help_page(jac):
+    """The help page setup_site made points to the network's youth advice centre, with the phone number and e-mail
+    address of its own page (hub.blocks.ContactBlock), in every language."""
+    help_page = NavigationSettings.load().help_page
+    if help_page is None:
+        return
+    for page in (help_page.specific, *help_page.get_translations().specific()):
+        if not any(block.block_type == "contact" for block in page.body):
+            page.body.append(("contact", {"organisation": jac, "text": ""}))
+            page.save_revision().publish()
 
 
 def create_accounts(organisations):

@@ -28,7 +28,7 @@ from directory.models import (
     WeeklySlot,
 )
 from directory.signals.models import EmptySearch, Signal, SignalCount
-from hub.models import HomePage, NavigationLink, StandardPage
+from hub.models import HomePage, NavigationLink, NavigationSettings, StandardPage
 from resources.models import FrameworkPage, MethodIndexPage, MethodPage
 from tests.demo.conftest import load_demo
 from tests.helpers import soup, text_of
@@ -265,3 +265,14 @@ def test_the_network_report_has_demo_signals_in_every_table(client, demo):
     for section in ("threshold", "municipality", "age", "organisation", "month", "unmet", "searches"):
         counts = [int(text_of(str(cell))) for cell in page.select(f'[data-section="{section}"] .signals-count')]
         assert sum(counts) > 0, section
+
+
+def test_the_demo_help_page_sends_young_people_to_the_jac_in_every_language(client, demo):
+    """setup_site cannot know the network's organisations; the demo adds its youth advice centre, with the e-mail
+    address of its own page, as the organisation to go to."""
+    help_page = NavigationSettings.load().help_page
+    jac = OrganisationPage.objects.get(slug="jac", locale__language_code="nl")
+    for page in (help_page, *help_page.get_translations()):
+        contact = soup(client.get(page.url)).select_one(".help-line--contact")
+        assert contact is not None, page.url
+        assert contact.select_one(f'a[href="mailto:{jac.email}"]') is not None, page.url

@@ -139,3 +139,9 @@ def organisation_in_every_language(directory_index):
     for language in LANGUAGES[1:]:
         translate(nl, language)
     return OrganisationPage.objects.get(pk=nl.pk)
+
+
+@pytest.fixture
+def people(keys, django_user_model):
+    """(partner, coordinator) of a module whose `keys` fixture names the accounts of its network."""
+    return django_user_model.objects.get(pk=keys["partner"]), django_user_model.objects.get(pk=keys["coordinator"])

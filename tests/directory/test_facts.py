@@ -117,11 +117,6 @@ def organisations(keys):
     return pages(OrganisationPage, keys["organisation"])
 
 
-@pytest.fixture
-def people(keys, django_user_model):
-    return django_user_model.objects.get(pk=keys["partner"]), django_user_model.objects.get(pk=keys["coordinator"])
-
-
 def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 

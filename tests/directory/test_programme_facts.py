@@ -110,11 +110,6 @@ def weeks(keys):
     return pages(OfferPage, keys["week"])
 
 
-@pytest.fixture
-def people(keys, django_user_model):
-    return django_user_model.objects.get(pk=keys["partner"]), django_user_model.objects.get(pk=keys["coordinator"])
-
-
 def stored(page):
     """The programme as stored: [(date, [(time, activity, partner id)])]."""
     page = OfferPage.objects.get(pk=page.pk)

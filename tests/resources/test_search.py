@@ -7,7 +7,7 @@ from hub.search import REGISTRY, SearchRequest, search
 from hub.search.models import SearchDocument
 from resources.models import MethodPage
 from tests.helpers import soup, text_of
-from tests.search.conftest import REAL_CLUSTER
+from tests.search.conftest import REAL_CLUSTER, stored
 
 from .conftest import IN_ENGLISH, LIBRARY, METHOD_URLS, make_method, titles
 
@@ -159,7 +159,7 @@ def test_both_engines_keep_the_same_contract_for_the_method_catalogue(use_elasti
     assert on_elasticsearch.ids == on_database.ids
     assert on_elasticsearch.facets == on_database.facets
     if case == "second page":
-        assert [document["title"] for document in on_database.documents] == SECOND_PAGE[locale]
+        assert [document["title"] for document in stored(on_database)] == SECOND_PAGE[locale]
 
 
 def test_the_database_answers_when_elasticsearch_is_down(client, settings, library):
@@ -250,4 +250,4 @@ def test_group_size_bands_follow_the_range_a_method_suits(method_index):
 def test_the_search_request_can_be_made_directly_on_the_plumbing(library):
     answer = search(SearchRequest(catalogue=REGISTRY["methods"], locale="en", filters={"format": {"focusgroep"}}))
     assert answer.total == 1
-    assert answer.documents[0]["card"]["url"] == "/en/methods/focusgroep-scholen/"
+    assert [MethodPage.objects.get(pk=page_id).url for page_id in answer.ids] == ["/en/methods/focusgroep-scholen/"]
