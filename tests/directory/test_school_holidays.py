@@ -4,6 +4,7 @@ sees is the first one after the holiday, on the offer page and on its organisati
 import datetime
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from tests.directory.factories import OfferPageFactory, SchoolHolidayFactory, weekly
@@ -12,6 +13,16 @@ from tests.helpers import soup
 pytestmark = pytest.mark.django_db
 
 WEDNESDAY = 2
+
+
+@pytest.fixture(autouse=True)
+def on_a_monday():
+    """Noon on a Monday, so that the next Wednesday's session is two days ahead whatever day the suite runs on
+    (on a Wednesday, today's session would come first)."""
+    today = timezone.localdate()
+    monday = today + datetime.timedelta(days=-today.weekday() % 7 or 7)
+    with time_machine.travel(timezone.make_aware(datetime.datetime.combine(monday, datetime.time(12))), tick=False):
+        yield
 
 
 @pytest.fixture
