@@ -153,22 +153,28 @@ def stand_ins(parent, model, language, prefetch=()):
     return found
 
 
-def show_to_visitor(pages):
-    """Find each page's live translation in the visitor's language (itself where it has none, as Wagtail's
-    `page.localized`) in one query for them all, and keep it on the page as `shown_to_visitor`: the for_visitor
-    filter then reads no more per page (a programme's partners, the breadcrumbs)."""
+def show_to_visitor(items):
+    """Find each page's live translation, or each vocabulary value's translation, in the visitor's language (itself
+    where it has none, as Wagtail's `localized`), one query per kind for them all, and keep it on the item as
+    `shown_to_visitor`: the for_visitor and in_visitor_language filters then read no more per item (a programme's
+    partners, the breadcrumbs, the themes and places on result cards). Nothing here is cached: a renamed value
+    shows its new name at once."""
     language = get_language()
-    foreign = [page for page in pages if language_of(page) != language]
-    if not foreign:
-        return pages
-    keys = {page.translation_key for page in foreign}
-    found = {
-        p.translation_key: p
-        for p in Page.objects.live().filter(translation_key__in=keys, locale__language_code=language)
-    }
-    for page in foreign:
-        page.shown_to_visitor = found.get(page.translation_key, page)
-    return pages
+    foreign = {}
+    for item in items:
+        if language_of(item) != language:
+            foreign.setdefault(Page if isinstance(item, Page) else type(item), []).append(item)
+    for model, found in foreign.items():
+        objects = model.objects.live() if model is Page else model.objects
+        translations = {
+            translation.translation_key: translation
+            for translation in objects.filter(
+                translation_key__in={item.translation_key for item in found}, locale__language_code=language
+            )
+        }
+        for item in found:
+            item.shown_to_visitor = translations.get(item.translation_key, item)
+    return items
 
 
 def is_outdated(translation, source):

@@ -8,7 +8,6 @@ dates and "near", the library's sort choices).
 """
 
 from django.utils.formats import number_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from hub import languages
@@ -59,28 +58,6 @@ def shown_pages(model, ids, prefetch):
     return [pages[page_id] for page_id in ids if page_id in pages]
 
 
-def show_vocabularies_to_visitor(values):
-    """Find each vocabulary value's translation in the visitor's language, one query per vocabulary, and keep it
-    on the value as `shown_to_visitor` (read by the `in_visitor_language` filter). A renamed value shows its new
-    name at once: nothing here is cached."""
-    language = get_language()
-    foreign = {}
-    for value in values:
-        if languages.language_of(value) != language:
-            foreign.setdefault(type(value), []).append(value)
-    if not foreign:
-        return
-    for model, found in foreign.items():
-        translations = {
-            translation.translation_key: translation
-            for translation in model.objects.filter(
-                locale__language_code=language, translation_key__in={value.translation_key for value in found}
-            )
-        }
-        for value in found:
-            value.shown_to_visitor = translations.get(value.translation_key, value)
-
-
 class SearchPage:
     """A page mixin: the search, its form and its result cards (see the module docstring)."""
 
@@ -104,7 +81,7 @@ class SearchPage:
     def cards(self, ids):
         """The result cards' pages, in the order of the hits, with what the cards show (constant queries)."""
         pages = shown_pages(REGISTRY[self.catalogue_name].page_model, ids, self.card_prefetch)
-        show_vocabularies_to_visitor([value for page in pages for value in self.card_vocabularies(page)])
+        languages.show_to_visitor([value for page in pages for value in self.card_vocabularies(page)])
         return pages
 
     def card_vocabularies(self, page):

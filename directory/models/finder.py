@@ -11,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from hub import languages
 from hub.models import BasePage
-from hub.search_pages import SearchPage, show_vocabularies_to_visitor, shown_pages
+from hub.search_pages import SearchPage, shown_pages
 
 from ..signals.services import log_empty_search
 
@@ -110,7 +111,7 @@ def offer_card_prefetch():
 
 
 def offer_card_vocabularies(offer):
-    """The vocabulary values an offer card shows (see hub.search_pages.show_vocabularies_to_visitor)."""
+    """The vocabulary values an offer card shows (see hub.languages.show_to_visitor)."""
     return [
         *offer.themes.all(),
         *(location.municipality for location in offer.locations.all()),
@@ -124,7 +125,7 @@ def offer_cards(ids):
     from .pages import OfferPage
 
     offers = shown_pages(OfferPage, ids, offer_card_prefetch())
-    show_vocabularies_to_visitor([value for offer in offers for value in offer_card_vocabularies(offer)])
+    languages.show_to_visitor([value for offer in offers for value in offer_card_vocabularies(offer)])
     return read_for_cards(offers)
 
 
