@@ -107,7 +107,16 @@ class StandardPage(BasePage):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
 
 
-class NavigationLink(Orderable):
+class Ordered(Orderable):
+    """Items in the order the editor gave them, else in the order they were made: items made outside the editor (the
+    demo, imports, tests) have no sort order, and PostgreSQL returns equal sort orders in any order."""
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        ordering = ["sort_order", "pk"]
+
+
+class NavigationLink(Ordered):
     setting = ParentalKey("hub.NavigationSettings", related_name="links", on_delete=models.CASCADE)
     page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
 

@@ -26,13 +26,13 @@ from wagtail.admin.panels import (
     TitleFieldPanel,
 )
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from hub.blocks import BodyBlock
 from hub.facts import Fact, facts
 from hub.languages import READ_IN, reading, show_to_visitor, stand_ins
-from hub.models import BasePage
+from hub.models import BasePage, Ordered
 from hub.vocabularies import VocabularyInPageLanguage, VocabularyPageForm
 
 from ..blocks import ProgrammeDayBlock
@@ -217,7 +217,7 @@ class OrganisationPage(VocabularyInPageLanguage, BasePage):
         return organisation_json_ld(self)
 
 
-class SocialLink(Orderable):
+class SocialLink(Ordered):
     organisation = ParentalKey(OrganisationPage, related_name="social_links", on_delete=models.CASCADE)
     label = models.CharField(_("platform"), max_length=40)
     url = models.URLField(_("link"))
@@ -225,7 +225,7 @@ class SocialLink(Orderable):
     panels = [FieldPanel("label"), FieldPanel("url")]
 
 
-class Location(TranslatableMixin, Orderable):
+class Location(TranslatableMixin, Ordered):
     organisation = ParentalKey(OrganisationPage, related_name="locations", on_delete=models.CASCADE)
     name = models.CharField(_("name"), max_length=120)
     street = models.CharField(_("street and number"), max_length=200)
@@ -267,7 +267,7 @@ class Location(TranslatableMixin, Orderable):
         FieldPanel("opening_hours"),
     ]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Ordered.Meta):
         verbose_name = _("location")
 
     def __str__(self):
@@ -862,14 +862,14 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
         return offer_json_ld(self)
 
 
-class OfferDate(Orderable):
+class OfferDate(Ordered):
     offer = ParentalKey(OfferPage, related_name="dates", on_delete=models.CASCADE)
     start = models.DateTimeField(_("starts"), help_text=_("When it starts. For example: Saturday at 14:00."))
     end = models.DateTimeField(_("ends"), help_text=_("When it ends. For example: Saturday at 16:00."))
 
     panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("end")])]
 
-    class Meta(Orderable.Meta):
+    class Meta(Ordered.Meta):
         verbose_name = _("date")
 
     def clean(self):
@@ -877,7 +877,7 @@ class OfferDate(Orderable):
             raise ValidationError({"end": _("The end must be after the start.")})
 
 
-class WeeklySlot(Orderable):
+class WeeklySlot(Ordered):
     offer = ParentalKey(OfferPage, related_name="weekly_slots", on_delete=models.CASCADE)
     weekday = models.PositiveSmallIntegerField(
         _("weekday"), choices=WEEKDAYS, help_text=_("The day of the week. For example: Wednesday.")
@@ -895,7 +895,7 @@ class WeeklySlot(Orderable):
         FieldRowPanel([FieldPanel("season_start"), FieldPanel("season_end")]),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(Ordered.Meta):
         verbose_name = _("weekly slot")
 
     def clean(self):
@@ -908,7 +908,7 @@ class WeeklySlot(Orderable):
             raise ValidationError(errors)
 
 
-class ThresholdMeasure(Orderable):
+class ThresholdMeasure(Ordered):
     """What an organisation does about one threshold for one offer."""
 
     offer = ParentalKey(OfferPage, related_name="threshold_measures", on_delete=models.CASCADE)
@@ -927,5 +927,5 @@ class ThresholdMeasure(Orderable):
 
     panels = [FieldPanel("threshold"), FieldPanel("measure")]
 
-    class Meta(Orderable.Meta):
+    class Meta(Ordered.Meta):
         verbose_name = _("threshold measure")

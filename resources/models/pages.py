@@ -14,12 +14,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from hub.blocks import BodyBlock
 from hub.facts import facts
-from hub.models import BasePage
+from hub.models import BasePage, Ordered
 from hub.search_pages import SearchPage
 from hub.vocabularies import VocabularyInPageLanguage, VocabularyPageForm
 
@@ -483,11 +483,11 @@ class MethodPage(VocabularyInPageLanguage, LibraryPage):
         return contribution_thanks(request, self, kind="adaptation")
 
 
-class RelatedMethod(Orderable):
+class RelatedMethod(Ordered):
     page = ParentalKey(MethodPage, related_name="related_links", on_delete=models.CASCADE)
     method = models.ForeignKey(MethodPage, verbose_name=_("method"), on_delete=models.CASCADE, related_name="+")
 
     panels = [FieldPanel("method")]
 
-    class Meta(Orderable.Meta):
+    class Meta(Ordered.Meta):
         verbose_name = _("related method")
