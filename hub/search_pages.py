@@ -11,6 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from hub import languages
+from hub.formats import local_date
 from hub.search import REGISTRY, cached_labels, search_page
 from hub.search.params import parse, query_without_page
 
@@ -100,9 +101,9 @@ class SearchPage:
             price = number_format(chosen["max_price"], decimal_pos=2)
             choices.append(("max_price", None, _("at most € %(price)s") % {"price": price}))
         if chosen.get("from"):
-            choices.append(("from", None, _("from %(date)s") % {"date": chosen["from"].strftime("%d/%m/%Y")}))
+            choices.append(("from", None, _("from %(date)s") % {"date": local_date(chosen["from"], "long")}))
         if chosen.get("to"):
-            choices.append(("to", None, _("until %(date)s") % {"date": chosen["to"].strftime("%d/%m/%Y")}))
+            choices.append(("to", None, _("until %(date)s") % {"date": local_date(chosen["to"], "long")}))
         return choices
 
     def search_context(self, request):

@@ -32,10 +32,11 @@ def cards(response):
     return {text_of(str(card.select_one(".card__title a"))): card for card in soup(response).select(".results .card")}
 
 
-def summary(response):
+def summary(response, language="nl"):
     """{label: the query of its remove link} of the summary of choices in use."""
+    remove = f" {translated('(remove)', language)} ×"
     return {
-        text_of(str(link)).removesuffix(" (weghalen) ×"): parse_qs(urlsplit(link["href"]).query)
+        text_of(str(link)).removesuffix(remove): parse_qs(urlsplit(link["href"]).query)
         for link in soup(response).select(".search-summary li:not(.search-summary__all) a")
     }
 
@@ -121,6 +122,20 @@ def test_each_choice_in_use_is_summed_up_with_a_link_that_removes_only_it(client
     assert found["15 jaar"] == {"q": ["film"], "theme": ["sport", "cultuur"], "when": ["week"]}
     assert found["“film”"] == {"theme": ["sport", "cultuur"], "age": ["15"], "when": ["week"]}
     assert summary(client.get(FINDER)) == {}
+
+
+@pytest.mark.parametrize(
+    "language, finder, words",
+    [
+        ("nl", FINDER, ["vanaf 5 maart 2027", "tot 19 maart 2027"]),
+        ("en", "/en/activities/", ["from 5 March 2027", "until 19 March 2027"]),
+        ("fr", "/fr/activites/", ["à partir du 5 mars 2027", "jusqu'au 19 mars 2027"]),
+    ],
+)
+def test_chosen_dates_are_summed_up_as_the_visitors_language_writes_them(client, organisation, language, finder, words):
+    found = summary(client.get(finder, {"from": "2027-03-05", "to": "2027-03-19"}), language)
+    assert list(found) == words
+    assert found[words[0]] == {"to": ["2027-03-19"]}
 
 
 def test_the_filters_follow_the_results_behind_a_disclosure(client, organisation):
