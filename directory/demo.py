@@ -131,10 +131,14 @@ def _set_words(target, words):
         setattr(target, name, text)
 
 
-def _with_translations(parent, page, item, dress):
+def _with_translations(parent, page, item, dress, picture=None):
     """The Dutch `page` below `parent` (or the one with its slug already there), then a translation in each of
-    the item's other languages that is missing, dressed in its words by `dress(translation, language)`."""
+    the item's other languages that is missing, dressed in its words by `dress(translation, language)`.
+    `picture(page)` puts the demo picture on the Dutch page before it is translated: the translations copy it, so no
+    page is published twice for its picture."""
     page = publish_child(parent, page)
+    if picture:
+        picture(page)
     for language in item.get("written_in", LANGUAGES)[1:]:
         locale = Locale.objects.get(language_code=language)
         if page.get_translation_or_none(locale) is None:
@@ -162,7 +166,7 @@ def _show_picture(page, field, organisation, picture):
                 collection=collection,
                 file=ImageFile(file, name=picture["file"]),
             )
-    for each in page.get_translations(inclusive=True).specific():
+    for each in (page, *page.get_translations().specific()):
         if getattr(each, f"{field}_id") is None:
             setattr(each, field, image)
             each.save_revision().publish()
@@ -201,9 +205,9 @@ def _organisation(index, slug, item):
         page.locations = locations
 
     dress(page, "nl")
-    page = _with_translations(index, page, item, dress)
-    _show_picture(page, "logo", page, item.get("logo"))
-    return page
+    return _with_translations(
+        index, page, item, dress, lambda page: _show_picture(page, "logo", page, item.get("logo"))
+    )
 
 
 def _offer(organisation, item, programme=(), **context):
@@ -253,9 +257,13 @@ def _offer(organisation, item, programme=(), **context):
         page.locations = list(Location.objects.filter(translation_key__in=keys, locale_id=page.locale_id or nl.pk))
 
     dress(page, "nl")
-    page = _with_translations(organisation, page, item, dress)
-    _show_picture(page, "listing_image", organisation, item.get("photo"))
-    return page
+    return _with_translations(
+        organisation,
+        page,
+        item,
+        dress,
+        lambda page: _show_picture(page, "listing_image", organisation, item.get("photo")),
+    )
 
 
 def _chill_week(organisations):
