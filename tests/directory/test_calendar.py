@@ -13,7 +13,8 @@ from django.utils.translation import override
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
-from directory.models import OfferPage
+from directory.models import DirectoryIndexPage, OfferPage, OrganisationPage, SchoolHoliday
+from tests.conftest import kept_for_the_module
 from tests.directory.factories import (
     LocationFactory,
     OfferPageFactory,
@@ -84,28 +85,49 @@ def every_week(slot, skip=()):
     return found
 
 
-@pytest.fixture
-def holiday():
-    """The Christmas holiday, inside every weekly season below."""
-    return SchoolHolidayFactory(name="Kerstvakantie")
+@pytest.fixture(scope="module")
+def network(django_db_setup, django_db_blocker):
+    """Built once for the module (tests.conftest.kept_for_the_module): Jeugdhuis De Brug (the conftest's
+    organisation, which the tests below get instead), the Christmas holiday, inside every weekly season below, and
+    the organisation's offers: a one-off, a multi-date, a weekly offer that stops in the holidays and one that goes
+    on."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        directory_index = DirectoryIndexPage.objects.get(locale__language_code="nl")
+        organisation = OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+        holiday = SchoolHolidayFactory(name="Kerstvakantie")
+        offers = {
+            "one-off": OfferPageFactory(parent=organisation, title="Filmavond", dates=[on(5, hour=19)]),
+            "multi-date": OfferPageFactory(
+                parent=organisation, title="Graffitiworkshop", dates=[on(3), on(10, hour=10, hours=6), on(17)]
+            ),
+            # Through the change to summer time at the end of March: the wall-clock time stays 15:00.
+            "weekly": OfferPageFactory(
+                parent=organisation, title="Huiswerkklas", weekly_slots=[weekly(2), weekly(4, "18:00", "20:00")]
+            ),
+            "holidays too": OfferPageFactory(
+                parent=organisation, title="Open huis", runs_in_school_holidays=True, weekly_slots=[weekly(5, weeks=10)]
+            ),
+        }
+        yield {
+            "organisation": organisation.pk,
+            "holiday": holiday.pk,
+            "offers": {kind: offer.pk for kind, offer in offers.items()},
+        }
 
 
 @pytest.fixture
-def offers(organisation, holiday):
-    """A one-off, a multi-date, a weekly offer that stops in the holidays and one that goes on."""
-    return {
-        "one-off": OfferPageFactory(parent=organisation, title="Filmavond", dates=[on(5, hour=19)]),
-        "multi-date": OfferPageFactory(
-            parent=organisation, title="Graffitiworkshop", dates=[on(3), on(10, hour=10, hours=6), on(17)]
-        ),
-        # Through the change to summer time at the end of March: the wall-clock time stays 15:00.
-        "weekly": OfferPageFactory(
-            parent=organisation, title="Huiswerkklas", weekly_slots=[weekly(2), weekly(4, "18:00", "20:00")]
-        ),
-        "holidays too": OfferPageFactory(
-            parent=organisation, title="Open huis", runs_in_school_holidays=True, weekly_slots=[weekly(5, weeks=10)]
-        ),
-    }
+def organisation(network):
+    return OrganisationPage.objects.get(pk=network["organisation"])
+
+
+@pytest.fixture
+def holiday(network):
+    return SchoolHoliday.objects.get(pk=network["holiday"])
+
+
+@pytest.fixture
+def offers(network):
+    return {kind: OfferPage.objects.get(pk=pk) for kind, pk in network["offers"].items()}
 
 
 def expected(offer, holiday):

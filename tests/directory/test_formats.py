@@ -8,9 +8,10 @@ import pytest
 from django.utils import timezone
 from django.utils.translation import override
 
-from directory.models import OfferPage
+from directory.models import DirectoryIndexPage, OfferPage
 from hub.formats import local_date, local_datetime, price
-from tests.directory.factories import OfferPageFactory, on
+from tests.conftest import kept_for_the_module
+from tests.directory.factories import OfferPageFactory, OrganisationPageFactory, on
 from tests.helpers import soup, text_of, translated
 from tests.hub.factories import translate
 
@@ -118,25 +119,33 @@ def test_each_language_writes_dates_times_and_prices_its_own_way(language):
         assert [price(Decimal("3.5")), price("3.50", "12"), price(20, "20.00")] == written["prices"]
 
 
+@pytest.fixture(scope="module")
+def workshop_key(django_db_setup, django_db_blocker):
+    """A paid workshop a week from now at two, in nl, en and fr: built once for the module
+    (tests.conftest.kept_for_the_module), its translation key."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        directory_index = DirectoryIndexPage.objects.get(locale__language_code="nl")
+        organisation = OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+        dutch = OfferPageFactory(
+            parent=organisation,
+            title="Kookworkshop",
+            cost=OfferPage.Cost.RANGE,
+            price_min=Decimal("3.50"),
+            price_max=Decimal("12.00"),
+            registration_required=True,
+            registration_deadline=datetime.date(2027, 5, 1),
+            last_checked=datetime.date(2026, 12, 1),
+            dates=[on(7)],
+        )
+        for language in ("en", "fr"):
+            translate(organisation, language)
+            translate(dutch, language, title=f"Workshop {language}")
+        yield dutch.translation_key
+
+
 @pytest.fixture
-def workshop(organisation):
-    """A paid workshop a week from now at two, in nl, en and fr."""
-    dutch = OfferPageFactory(
-        parent=organisation,
-        title="Kookworkshop",
-        cost=OfferPage.Cost.RANGE,
-        price_min=Decimal("3.50"),
-        price_max=Decimal("12.00"),
-        registration_required=True,
-        registration_deadline=datetime.date(2027, 5, 1),
-        last_checked=datetime.date(2026, 12, 1),
-        dates=[on(7)],
-    )
-    pages = {"nl": dutch}
-    for language in ("en", "fr"):
-        translate(organisation, language)
-        pages[language] = translate(dutch, language, title=f"Workshop {language}")
-    return pages
+def workshop(workshop_key):
+    return {page.locale.language_code: page for page in OfferPage.objects.filter(translation_key=workshop_key)}
 
 
 def starts(page):

@@ -7,6 +7,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -26,11 +27,13 @@ from directory.models import (
     Threshold,
     ThresholdMeasure,
 )
+from tests.conftest import kept_for_the_module
 from tests.directory.factories import (
     LocationFactory,
     OfferPageFactory,
     OrganisationPageFactory,
     ThresholdMeasureFactory,
+    coordinator,
     on,
     vocabulary,
     weekly,
@@ -365,9 +368,16 @@ def test_schema_data_stays_inside_its_script_element(client, organisation):
 # Listings follow what the coordinator does in the admin.
 
 
+@pytest.fixture(scope="module")
+def coordinator_pk(django_db_setup, django_db_blocker):
+    """A coordinator account, made once for the module (tests.conftest.kept_for_the_module)."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        yield coordinator().pk
+
+
 @pytest.fixture
-def coordinator_client(client, login, make_coordinator):
-    login(make_coordinator())
+def coordinator_client(client, login, coordinator_pk):
+    login(get_user_model().objects.get(pk=coordinator_pk))
     return client
 
 

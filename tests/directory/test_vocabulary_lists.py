@@ -2,15 +2,32 @@
 a value of another language is refused, and a translated page links (and shows) the values of its own language."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.html import escape
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslationSource
 
-from directory.models import AccessibilityFeature, Municipality, OfferPage, Sector, Theme, Threshold
+from directory.models import (
+    AccessibilityFeature,
+    DirectoryIndexPage,
+    Municipality,
+    OfferPage,
+    OrganisationPage,
+    Sector,
+    Theme,
+    Threshold,
+)
 from hub.vocabularies import is_vocabulary
-from resources.models import MethodFormat, MethodTheme, TargetGroup
-from tests.directory.factories import OfferPageFactory, ThresholdMeasureFactory, vocabulary
+from resources.models import MethodFormat, MethodIndexPage, MethodTheme, TargetGroup
+from tests.conftest import kept_for_the_module
+from tests.directory.factories import (
+    OfferPageFactory,
+    OrganisationPageFactory,
+    ThresholdMeasureFactory,
+    coordinator,
+    vocabulary,
+)
 from tests.helpers import admin_form_data, soup, text_of, translated
 from tests.hub.factories import translate
 from tests.resources.factories import MethodPageFactory
@@ -45,22 +62,50 @@ def assert_one_per_concept(lists, expected, language):
         assert lists[name] == [(value.pk, value.name) for value in in_language.order_by(*model._meta.ordering)], name
 
 
+@pytest.fixture(scope="module")
+def kept(django_db_setup, django_db_blocker):
+    """Built once for the module (tests.conftest.kept_for_the_module): a coordinator; Jeugdhuis De Brug (the
+    conftest's organisation, which the tests below get instead), in Dutch only: tests translate it; and another
+    organisation, one of its offers and a method, in nl with their en and fr translations."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        editor = coordinator()
+        directory_index = DirectoryIndexPage.objects.get(locale__language_code="nl")
+        brug = OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+        organisation = OrganisationPageFactory(parent=directory_index, title="Buurtwerk Baken")
+        offer = OfferPageFactory(parent=organisation, title="Inloopmoment")
+        method = MethodPageFactory(parent=MethodIndexPage.objects.get(locale__language_code="nl"), title="Praatbox")
+        for language in LANGUAGES[1:]:
+            for page in (organisation, offer, method):
+                translate(page, language)
+        yield {
+            "coordinator": editor.pk,
+            "organisation": brug.pk,
+            "pages": {
+                "organisation": organisation.translation_key,
+                "offer": offer.translation_key,
+                "method": method.translation_key,
+            },
+        }
+
+
 @pytest.fixture
-def editor(client, login, make_coordinator):
-    login(make_coordinator())
+def organisation(kept):
+    return OrganisationPage.objects.get(pk=kept["organisation"])
+
+
+@pytest.fixture
+def editor(client, login, kept):
+    login(get_user_model().objects.get(pk=kept["coordinator"]))
     return client
 
 
 @pytest.fixture
-def pages(organisation, method_index):
-    """An organisation, one of its offers and a method, in nl with their en and fr translations."""
-    offer = OfferPageFactory(parent=organisation, title="Inloopmoment")
-    method = MethodPageFactory(parent=method_index, title="Praatbox")
+def pages(kept):
+    """{language: {kind: page}} of the module's organisation, offer and method."""
     return {
         language: {
-            "organisation": organisation if language == "nl" else translate(organisation, language),
-            "offer": offer if language == "nl" else translate(offer, language),
-            "method": method if language == "nl" else translate(method, language),
+            kind: Page.objects.get(translation_key=key, locale__language_code=language).specific
+            for kind, key in kept["pages"].items()
         }
         for language in LANGUAGES
     }
