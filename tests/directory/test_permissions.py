@@ -11,6 +11,7 @@ no partner's pages, revisions, workflow or media changed, and that no page, revi
 from itertools import permutations
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -22,6 +23,7 @@ from wagtail.models import Locale, Page, PageLogEntry, PageViewRestriction, Revi
 
 from directory.models import OfferPage
 from hub.roles import APPROVAL_TASK_NAME
+from tests.conftest import kept_for_the_module
 from tests.directory.conftest import LANGUAGES
 from tests.helpers import admin_form_data
 
@@ -34,18 +36,31 @@ def refused_message():
         return translation.gettext("Sorry, you do not have permission to access this area.")
 
 
-def draft_title(member, language):
-    return f"Concept van {member.slug} ({language})"
+def draft_title(slug, language):
+    return f"Concept van {slug} ({language})"
+
+
+@pytest.fixture(scope="module")
+def drafts(network_keys, django_db_blocker):
+    """A draft waiting on both languages of each partner's first offer (so there is a draft to protect), saved once
+    for the module (tests.conftest.kept_for_the_module)."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        for keys in (network_keys["a"], network_keys["b"]):
+            user = get_user_model().objects.get(pk=keys["user"])
+            for language, pk in keys["offers"].items():
+                offer = OfferPage.objects.get(pk=pk)
+                offer.title = draft_title(keys["slug"], language)
+                offer.save_revision(user=user, clean=False)
+        yield
 
 
 @pytest.fixture
-def partners(network):
-    """The network's partners by slug, each with a draft waiting on both languages of its first offer
-    (so there is a draft to protect)."""
+def partners(network, drafts):
+    """The network's partners by slug, with their drafts. Their offers carry the draft's title, as the editor
+    who saved it left them (a copy of one is a copy of the draft)."""
     for member in network.partners:
         for language, offer in member.offers.items():
-            offer.title = draft_title(member, language)
-            offer.save_revision(user=member.user, clean=False)
+            offer.title = draft_title(member.slug, language)
     return {member.slug: member for member in network.partners}
 
 
@@ -311,10 +326,10 @@ def test_a_partner_does_not_find_another_partners_drafts_in_the_explorer_or_sear
         client.force_login(me.user)
         for language in ("nl", "en"):
             own = request(client, "get", reverse("wagtailadmin_explore", args=[me.organisations[language].pk]))
-            assert draft_title(me, language) in own.content.decode()
+            assert draft_title(me.slug, language) in own.content.decode()
     for k, _a, b in pairs(client, partners):
         language = LANGUAGES[k % 2]  # B's offers exist in nl and en
-        draft = draft_title(b, language)
+        draft = draft_title(b.slug, language)
         live_title = Page.objects.get(pk=b.offers[language].pk).title
         assert_refused(request(client, "get", reverse("wagtailadmin_explore", args=[b.organisations[language].pk])))
         response = request(client, "get", reverse("wagtailadmin_pages:search"), {"q": live_title})
@@ -434,7 +449,7 @@ def test_a_partner_edits_and_submits_its_own_page_but_publishing_waits_for_the_c
     assert editor.status_code == 200
     assert editor.context["form"].initial["title"] == live.draft_title  # its own latest draft
     if kind == "offers":
-        assert live.draft_title == draft_title(me, language) != live_title
+        assert live.draft_title == draft_title(me.slug, language) != live_title
 
     data = admin_form_data(editor.context["form"], title="Nieuwe titel")
     saved = request(client, "post", edit_url(page), data)

@@ -1,12 +1,15 @@
 """The coordinator keeps the shared lists (thresholds, themes, sectors, municipalities, accessibility features,
 languages, school holidays and the library's target groups, themes and formats) in one Vocabularies menu:
 lists, adds, edits, translates and deletes their values. Partners and signallers get none of it, and a value in
-use is not deleted, on its own or in a bulk delete: the refusal says where it is used."""
+use is not deleted, on its own or in a bulk delete: the refusal says where it is used.
+
+The accounts and the organisation are built once for the module (tests.conftest.kept_for_the_module)."""
 
 import datetime
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils.text import capfirst
@@ -15,8 +18,10 @@ from wagtail.models import Locale
 
 from directory.models import (
     AccessibilityFeature,
+    DirectoryIndexPage,
     Language,
     Municipality,
+    OrganisationPage,
     SchoolHoliday,
     Sector,
     Theme,
@@ -24,6 +29,7 @@ from directory.models import (
 )
 from hub.roles import SIGNALLERS
 from resources.models import MethodFormat, MethodTheme, TargetGroup
+from tests.conftest import kept_for_the_module
 from tests.directory.factories import (
     OfferPageFactory,
     OrganisationPageFactory,
@@ -100,9 +106,37 @@ def in_list(client, model, value):
     return listing.find("a", href=url(model, "edit", value.pk)).find_parent("tr")
 
 
+@pytest.fixture(scope="module")
+def coordinator_key(django_db_setup, django_db_blocker):
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        yield coordinator().pk
+
+
+@pytest.fixture(scope="module")
+def brug_keys(django_db_setup, django_db_blocker):
+    """The organisation of tests/conftest.py's `organisation`, its partner account and a signaller account."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        directory_index = DirectoryIndexPage.objects.get(locale__language_code="nl")
+        organisation = OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+        yield {
+            "organisation": organisation.pk,
+            "partner": partner(organisation).pk,
+            "signaller": UserFactory(groups=[Group.objects.get(name=SIGNALLERS)]).pk,
+        }
+
+
 @pytest.fixture
-def as_coordinator(client):
-    client.force_login(coordinator())
+def organisation(db, brug_keys):
+    return OrganisationPage.objects.get(pk=brug_keys["organisation"])
+
+
+def account(pk):
+    return get_user_model().objects.get(pk=pk)
+
+
+@pytest.fixture
+def as_coordinator(client, coordinator_key):
+    client.force_login(account(coordinator_key))
     return client
 
 
@@ -179,10 +213,8 @@ def test_the_list_of_thresholds_shows_their_icons(as_coordinator):
 
 
 @pytest.fixture(params=["partner", "signaller"])
-def outsider(request, organisation):
-    if request.param == "partner":
-        return partner(organisation)
-    return UserFactory(groups=[Group.objects.get(name=SIGNALLERS)])
+def outsider(request, db, brug_keys):
+    return account(brug_keys[request.param])
 
 
 @pytest.mark.parametrize("model", LISTS, ids=lambda model: model.__name__)
@@ -213,15 +245,15 @@ def sidebar(client):
     return items
 
 
-def test_the_vocabularies_menu_holds_every_list_for_the_coordinator_only(client, organisation):
-    client.force_login(coordinator())
+def test_the_vocabularies_menu_holds_every_list_for_the_coordinator_only(client, coordinator_key, brug_keys):
+    client.force_login(account(coordinator_key))
     menu = sidebar(client)
     assert menu[translated("Vocabularies")] == [url(model, "list") for model in LISTS]
     # The library keeps its menu for its other screens.
     assert menu[translated("Method library")]
     assert not set(menu[translated("Method library")]) & {url(model, "list") for model in LISTS}
 
-    client.force_login(partner(organisation))
+    client.force_login(account(brug_keys["partner"]))
     assert translated("Vocabularies") not in sidebar(client)
 
 

@@ -1,5 +1,5 @@
 """Anonymous visitors get pages from the cache (hub/pagecache.py) until something changes, and nobody gets a page
-that was not meant for them."""
+that was not meant for them. The offer they visit is built once for the module (tests.conftest.kept_for_the_module)."""
 
 import datetime
 import gzip
@@ -10,8 +10,9 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from directory.models import OfferPage, Theme
+from directory.models import DirectoryIndexPage, OfferPage, Theme
 from directory.signals.models import EmptySearch
+from tests.conftest import kept_for_the_module
 from tests.directory.factories import OfferPageFactory, OrganisationPageFactory, on, vocabulary
 from tests.helpers import sets_no_cookie, text_of
 from tests.hub.factories import StandardPageFactory, add_to_menu
@@ -27,9 +28,21 @@ def page_cache(settings):
     settings.PAGE_CACHE_MAX_AGE = 60
 
 
+@pytest.fixture(scope="module")
+def offer_key(django_db_setup, django_db_blocker):
+    """An offer of the organisation of tests/conftest.py's `organisation`."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        directory_index = DirectoryIndexPage.objects.get(locale__language_code="nl")
+        organisation = OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+        offer = OfferPageFactory(
+            parent=organisation, title="Pleinvoetbal", dates=[on(2)], themes=vocabulary(Theme, "sport")
+        )
+        yield offer.pk
+
+
 @pytest.fixture
-def offer(organisation):
-    return OfferPageFactory(parent=organisation, title="Pleinvoetbal", dates=[on(2)], themes=vocabulary(Theme, "sport"))
+def offer(db, offer_key):
+    return OfferPage.objects.get(pk=offer_key)
 
 
 def visit(client, url, **headers):

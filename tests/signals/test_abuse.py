@@ -1,4 +1,6 @@
-"""Invalid and abusive input gets a clear message or a 429, never a server error, and is not stored."""
+"""Invalid and abusive input gets a clear message or a 429, never a server error, and is not stored.
+
+The offer the forms are about is built once for the module (tests.conftest.kept_for_the_module)."""
 
 import time
 
@@ -6,10 +8,13 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from directory.models import DirectoryIndexPage, OfferPage, OrganisationPage
 from directory.signals import abuse
 from directory.signals.forms import WhatHoldsYouBackForm
 from directory.signals.models import TEXT_MAX_LENGTH, Signal
 from hub.abuse import HONEYPOT_MESSAGE
+from tests.conftest import kept_for_the_module
+from tests.directory.factories import OfferPageFactory, OrganisationPageFactory
 from tests.helpers import sets_no_cookie, soup, text_of, translated
 
 from .conftest import field_error, form_data, threshold
@@ -22,6 +27,26 @@ TOO_MANY = (
     "We received a lot of messages from your connection in the last minute. Please wait a minute and try again. "
     "Thank you for your patience."
 )
+
+
+@pytest.fixture(scope="module")
+def brug_keys(django_db_setup, django_db_blocker):
+    """The organisation and offer of tests/conftest.py's `organisation` and tests/signals/conftest.py's `offer`."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        directory_index = DirectoryIndexPage.objects.get(locale__language_code="nl")
+        organisation = OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+        offer = OfferPageFactory(parent=organisation, title="Straatbasket", slug="straatbasket")
+        yield {"organisation": organisation.pk, "offer": offer.pk}
+
+
+@pytest.fixture
+def organisation(db, brug_keys):
+    return OrganisationPage.objects.get(pk=brug_keys["organisation"])
+
+
+@pytest.fixture
+def offer(db, brug_keys):
+    return OfferPage.objects.get(pk=brug_keys["offer"])
 
 
 def post(client, data, url="/nl/signals/"):
