@@ -145,10 +145,15 @@ def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
+def de_brug():
+    """The organisation most tests start from: Jeugdhuis De Brug, published (nl), one location in Herentals."""
+    return _OrganisationPageFactory(parent=_page(DirectoryIndexPage, "nl"), title="Jeugdhuis De Brug", slug="de-brug")
+
+
 @pytest.fixture
 def organisation(directory_index):
     """One published organisation (nl) with one location in Herentals."""
-    return _OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+    return de_brug()
 
 
 @pytest.fixture

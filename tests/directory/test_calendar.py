@@ -13,8 +13,8 @@ from django.utils.translation import override
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
-from directory.models import DirectoryIndexPage, OfferPage, OrganisationPage, SchoolHoliday
-from tests.conftest import kept_for_the_module
+from directory.models import OfferPage, OrganisationPage, SchoolHoliday
+from tests.conftest import de_brug, kept_for_the_module
 from tests.directory.factories import (
     LocationFactory,
     OfferPageFactory,
@@ -92,8 +92,7 @@ def network(django_db_setup, django_db_blocker):
     the organisation's offers: a one-off, a multi-date, a weekly offer that stops in the holidays and one that goes
     on."""
     with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
-        directory_index = DirectoryIndexPage.objects.get(locale__language_code="nl")
-        organisation = OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+        organisation = de_brug()
         holiday = SchoolHolidayFactory(name="Kerstvakantie")
         offers = {
             "one-off": OfferPageFactory(parent=organisation, title="Filmavond", dates=[on(5, hour=19)]),

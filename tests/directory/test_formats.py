@@ -8,10 +8,10 @@ import pytest
 from django.utils import timezone
 from django.utils.translation import override
 
-from directory.models import DirectoryIndexPage, OfferPage
+from directory.models import OfferPage
 from hub.formats import local_date, local_datetime, price
-from tests.conftest import kept_for_the_module
-from tests.directory.factories import OfferPageFactory, OrganisationPageFactory, on
+from tests.conftest import de_brug, kept_for_the_module
+from tests.directory.factories import OfferPageFactory, on
 from tests.helpers import soup, text_of, translated
 from tests.hub.factories import translate
 
@@ -124,8 +124,7 @@ def workshop_key(django_db_setup, django_db_blocker):
     """A paid workshop a week from now at two, in nl, en and fr: built once for the module
     (tests.conftest.kept_for_the_module), its translation key."""
     with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
-        directory_index = DirectoryIndexPage.objects.get(locale__language_code="nl")
-        organisation = OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+        organisation = de_brug()
         dutch = OfferPageFactory(
             parent=organisation,
             title="Kookworkshop",

@@ -18,7 +18,6 @@ from wagtail.models import Locale
 
 from directory.models import (
     AccessibilityFeature,
-    DirectoryIndexPage,
     Language,
     Municipality,
     OrganisationPage,
@@ -29,7 +28,7 @@ from directory.models import (
 )
 from hub.roles import SIGNALLERS
 from resources.models import MethodFormat, MethodTheme, TargetGroup
-from tests.conftest import kept_for_the_module
+from tests.conftest import de_brug, kept_for_the_module
 from tests.directory.factories import (
     OfferPageFactory,
     OrganisationPageFactory,
@@ -116,8 +115,7 @@ def coordinator_key(django_db_setup, django_db_blocker):
 def brug_keys(django_db_setup, django_db_blocker):
     """The organisation of tests/conftest.py's `organisation`, its partner account and a signaller account."""
     with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
-        directory_index = DirectoryIndexPage.objects.get(locale__language_code="nl")
-        organisation = OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+        organisation = de_brug()
         yield {
             "organisation": organisation.pk,
             "partner": partner(organisation).pk,

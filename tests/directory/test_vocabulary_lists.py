@@ -20,7 +20,7 @@ from directory.models import (
 )
 from hub.vocabularies import is_vocabulary
 from resources.models import MethodFormat, MethodIndexPage, MethodTheme, TargetGroup
-from tests.conftest import kept_for_the_module
+from tests.conftest import de_brug, kept_for_the_module
 from tests.directory.factories import (
     OfferPageFactory,
     OrganisationPageFactory,
@@ -70,7 +70,7 @@ def kept(django_db_setup, django_db_blocker):
     with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
         editor = coordinator()
         directory_index = DirectoryIndexPage.objects.get(locale__language_code="nl")
-        brug = OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+        brug = de_brug()
         organisation = OrganisationPageFactory(parent=directory_index, title="Buurtwerk Baken")
         offer = OfferPageFactory(parent=organisation, title="Inloopmoment")
         method = MethodPageFactory(parent=MethodIndexPage.objects.get(locale__language_code="nl"), title="Praatbox")

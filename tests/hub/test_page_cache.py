@@ -10,9 +10,9 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from directory.models import DirectoryIndexPage, OfferPage, Theme
+from directory.models import OfferPage, Theme
 from directory.signals.models import EmptySearch
-from tests.conftest import kept_for_the_module
+from tests.conftest import de_brug, kept_for_the_module
 from tests.directory.factories import OfferPageFactory, OrganisationPageFactory, on, vocabulary
 from tests.helpers import sets_no_cookie, text_of
 from tests.hub.factories import StandardPageFactory, add_to_menu
@@ -32,8 +32,7 @@ def page_cache(settings):
 def offer_key(django_db_setup, django_db_blocker):
     """An offer of the organisation of tests/conftest.py's `organisation`."""
     with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
-        directory_index = DirectoryIndexPage.objects.get(locale__language_code="nl")
-        organisation = OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+        organisation = de_brug()
         offer = OfferPageFactory(
             parent=organisation, title="Pleinvoetbal", dates=[on(2)], themes=vocabulary(Theme, "sport")
         )

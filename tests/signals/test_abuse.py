@@ -8,13 +8,13 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from directory.models import DirectoryIndexPage, OfferPage, OrganisationPage
+from directory.models import OfferPage, OrganisationPage
 from directory.signals import abuse
 from directory.signals.forms import WhatHoldsYouBackForm
 from directory.signals.models import TEXT_MAX_LENGTH, Signal
 from hub.abuse import HONEYPOT_MESSAGE
-from tests.conftest import kept_for_the_module
-from tests.directory.factories import OfferPageFactory, OrganisationPageFactory
+from tests.conftest import de_brug, kept_for_the_module
+from tests.directory.factories import OfferPageFactory
 from tests.helpers import sets_no_cookie, soup, text_of, translated
 
 from .conftest import field_error, form_data, threshold
@@ -33,8 +33,7 @@ TOO_MANY = (
 def brug_keys(django_db_setup, django_db_blocker):
     """The organisation and offer of tests/conftest.py's `organisation` and tests/signals/conftest.py's `offer`."""
     with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
-        directory_index = DirectoryIndexPage.objects.get(locale__language_code="nl")
-        organisation = OrganisationPageFactory(parent=directory_index, title="Jeugdhuis De Brug", slug="de-brug")
+        organisation = de_brug()
         offer = OfferPageFactory(parent=organisation, title="Straatbasket", slug="straatbasket")
         yield {"organisation": organisation.pk, "offer": offer.pk}
 
