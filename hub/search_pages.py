@@ -53,9 +53,10 @@ def without(query, key, value=None):
     return query_without_page(query)
 
 
-def shown_pages(model, ids, prefetch):
-    """The live pages of these ids, in their order, with what their cards show: a constant number of queries."""
-    pages = {page.pk: page for page in model.objects.live().filter(pk__in=ids).prefetch_related(*prefetch)}
+def shown_pages(pages, ids, prefetch):
+    """The live pages of these ids (from a page queryset), in their order, with what their cards show: a constant
+    number of queries."""
+    pages = {page.pk: page for page in pages.live().filter(pk__in=ids).prefetch_related(*prefetch)}
     return [pages[page_id] for page_id in ids if page_id in pages]
 
 
@@ -73,7 +74,7 @@ class SearchPage:
 
     def parse_search(self, request, catalogue, labels):
         """(SearchRequest, notices, chosen) for the visitor's query string; pages add their own parameters."""
-        search_request, notices, chosen = parse(request.GET, catalogue, self.locale.language_code, labels)
+        search_request, notices, chosen = parse(request.GET, catalogue, languages.language_of(self), labels)
         offered = [value for value, _label in self.sort_choices()]
         if search_request.sort not in offered:
             search_request.sort = chosen["sort"] = offered[0]
@@ -81,7 +82,7 @@ class SearchPage:
 
     def cards(self, ids):
         """The result cards' pages, in the order of the hits, with what the cards show (constant queries)."""
-        pages = shown_pages(REGISTRY[self.catalogue_name].page_model, ids, self.card_prefetch)
+        pages = shown_pages(REGISTRY[self.catalogue_name].page_model.objects.all(), ids, self.card_prefetch)
         languages.show_to_visitor([value for page in pages for value in self.card_vocabularies(page)])
         return pages
 
@@ -109,7 +110,7 @@ class SearchPage:
     def search_context(self, request):
         """What the page's template needs to show the search: the form's state, the cards and the pagination."""
         catalogue = REGISTRY[self.catalogue_name]
-        labels = cached_labels(catalogue, self.locale.language_code)
+        labels = cached_labels(catalogue, languages.language_of(self))  # no query for the page's locale
         search_request, notices, chosen = self.parse_search(request, catalogue, labels)
         result, page_count = search_page(search_request, notices)
         cards = self.cards(result.ids)

@@ -9,11 +9,13 @@ from django.db.models import Avg, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from hub import languages
+from hub import languages, navigation
 from hub.models import BasePage
 from hub.search_pages import SearchPage, shown_pages
+from hub.templatetags.pictures import LOOKS
 
 from ..signals.services import log_empty_search
 
@@ -100,13 +102,16 @@ def offer_card_prefetch():
     """What an offer card (offer_card.html) shows, read for all cards at once."""
     from .pages import Location, ThresholdMeasure  # pages.py imports this module
 
+    # The card's photo (hub/templatetags/pictures.py), its image joined by offer_cards: only the card's renditions,
+    # not those of the offer page's larger photo.
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=LOOKS["card-photo"].specs())
     return (
         "themes",
         "dates",
         "weekly_slots",
         Prefetch("locations", queryset=Location.objects.select_related("municipality")),
         Prefetch("threshold_measures", queryset=ThresholdMeasure.objects.select_related("threshold")),
-        "listing_image__renditions",  # the card's photo (hub/templatetags/pictures.py)
+        Prefetch("listing_image__renditions", queryset=renditions),
     )
 
 
@@ -124,9 +129,18 @@ def offer_cards(ids):
     number of queries however many there are."""
     from .pages import OfferPage
 
-    offers = shown_pages(OfferPage, ids, offer_card_prefetch())
+    offers = shown_pages(OfferPage.objects.select_related("listing_image"), ids, offer_card_prefetch())
     languages.show_to_visitor([value for offer in offers for value in offer_card_vocabularies(offer)])
     return read_for_cards(offers)
+
+
+def coming_school_holidays():
+    """The school holidays not over yet, kept until content changes (a holiday saved is a change): every list of
+    offer cards reads them."""
+    today = timezone.localdate()
+    return navigation.until_content_changes(
+        "school-holidays", lambda: list(SchoolHoliday.objects.filter(end__gte=today)), today.isoformat()
+    )
 
 
 def read_for_cards(offers):
@@ -134,7 +148,9 @@ def read_for_cards(offers):
     sessions skip them) and each offer's organisation."""
     from .pages import OrganisationPage
 
-    holidays = list(SchoolHoliday.objects.filter(end__gte=timezone.localdate()))
+    if not offers:
+        return offers
+    holidays = coming_school_holidays()
     paths = {offer.path[: -Page.steplen] for offer in offers}
     parents = {page.path: page for page in OrganisationPage.objects.filter(path__in=paths)}
     for offer in offers:
@@ -211,7 +227,7 @@ class FinderPage(SearchPage, BasePage):
             or query.date_to
         )
         if filtered and not context["result"].total:
-            log_empty_search(self.locale.language_code, query.text, self._logged_filters(query, chosen))
+            log_empty_search(languages.language_of(self), query.text, self._logged_filters(query, chosen))
         context.update(
             {
                 "when_choices": WHEN_CHOICES,

@@ -111,6 +111,8 @@ COMPOUND_ENDS = frozenset(
     if line.strip() and not line.startswith("#")
 )
 COMPOUND_HEAD = 3  # letters at least before a compound's end: "alles" is not "al" + "les"
+#: query terms whose masks a TextIndex keeps (visitors ask the same words again and again), at most
+KEPT_TERMS = 256
 
 # A PyStemmer stemmer must not be shared between threads.
 _stemmers = threading.local()
@@ -189,6 +191,7 @@ class TextIndex:
         self.size = 0  # slots seen
         self.postings = {}  # (field, language) → {word: slots}
         self.found_by = {}  # (field, key) → the slot lists of every word that key finds
+        self._term_masks = {}  # (field, keys, size) → mask: an added document (a new size) is never missed
         for slot, document in enumerate(documents):
             self.add(slot, document)
 
@@ -206,9 +209,17 @@ class TextIndex:
                 slots.append(slot)
 
     def _term_mask(self, keys, field):
-        return mask(
-            (slot for key in keys for slots in self.found_by.get((field, key), ()) for slot in slots), self.size
-        )
+        """Building a mask walks every slot of every word the term finds: a common word is thousands."""
+        kept = (field, keys, self.size)
+        found = self._term_masks.get(kept)
+        if found is None:
+            found = mask(
+                (slot for key in keys for slots in self.found_by.get((field, key), ()) for slot in slots), self.size
+            )
+            if len(self._term_masks) >= KEPT_TERMS:
+                self._term_masks.clear()
+            self._term_masks[kept] = found
+        return found
 
     def match(self, text, language):
         """(documents matching every term, those of them with every term in the title); None for no terms.

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail_factories import ImageFactory
 
 from directory.models import Municipality, Theme, Threshold
@@ -16,9 +17,11 @@ from tests.directory.factories import (
     LocationFactory,
     OfferPageFactory,
     OrganisationPageFactory,
+    SchoolHolidayFactory,
     ThresholdMeasureFactory,
     on,
     vocabulary,
+    weekly,
 )
 from tests.helpers import soup, text_of, translated
 
@@ -70,6 +73,19 @@ def test_the_cards_cost_as_many_queries_for_twenty_results_as_for_three(client, 
     found = cards(client.get(FINDER, {"theme": "sport"}))
     assert len(found) == 20 and all(card.select_one("picture.card__photo") for card in found.values())
     assert finder_queries(client, {"theme": "sport"}) == three
+
+
+def test_a_school_holiday_entered_moves_a_weekly_cards_next_date_at_once(client, organisation):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)  # in Brussels, whatever the machine's zone
+    OfferPageFactory(parent=organisation, title="Huiswerkklas", weekly_slots=[weekly(tomorrow.weekday())])
+
+    def next_day():
+        card = cards(client.get(FINDER))["Huiswerkklas"]
+        return datetime.date.fromisoformat(card.select_one(".card__facts time")["datetime"][:10])
+
+    assert next_day() == tomorrow
+    SchoolHolidayFactory(start=tomorrow, end=tomorrow)
+    assert next_day() == tomorrow + datetime.timedelta(days=7)
 
 
 def test_a_renamed_theme_and_a_changed_title_show_on_the_cards_at_once(client, organisation):

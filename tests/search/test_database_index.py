@@ -54,3 +54,26 @@ def test_changes_this_process_never_saw_reload_the_index(offers):
     store.record_change("offers", offers[0].pk)
     assert found() == ["Filmavond", "Kookclub"]
     assert this_process_index() is not index
+
+
+def test_a_word_searched_before_finds_an_offer_published_after(offers):
+    """The index keeps the slots a query word found; a publish in between must not hide the new offer."""
+    assert [document["title"] for document in stored(search_for("kookclub"))] == ["Kookclub"]
+    OfferPageFactory(parent=offers[0].get_parent(), title="Kookclub junior", dates=[on(3)])
+    assert [document["title"] for document in stored(search_for("kookclub"))] == ["Kookclub", "Kookclub junior"]
+
+
+def search_for(text):
+    return search(SearchRequest(catalogue=REGISTRY["offers"], locale="nl", text=text, sort="name"))
+
+
+@pytest.mark.parametrize("matching", [range(0, 300), range(0, 300, 7), range(150, 153), range(0)])
+@pytest.mark.parametrize("count", [1, 20, 300])
+def test_the_first_by_name_are_the_same_however_many_match(matching, count):
+    """A mask with many slots is read along the name order, a sparse one through its slots: the same hits."""
+    titles = [f"Aanbod {(n * 7919) % 1000:03d}" for n in range(300)]
+    index = database.FacetIndex({"id": n, "locale": "nl", "title": title} for n, title in enumerate(titles))
+    mask = sum(1 << slot for slot in matching)
+    expected = sorted(matching, key=lambda slot: titles[slot].casefold())[:count]
+    assert database.positions(mask) == list(matching)
+    assert index.by_name(mask, count) == expected
