@@ -744,24 +744,34 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
     def occurrences(self, start, end):
         """Sessions between two dates (inclusive), as sorted (start, end) datetimes. Weekly sessions that fall in
         a school holiday are left out unless the offer runs in the holidays too."""
+        found = self._dated_sessions(start, end)
+        for sessions in self._weekly_sessions(start, end):
+            found.extend(sessions)
+        return sorted(found)
+
+    def _dated_sessions(self, start, end):
         tz = timezone.get_current_timezone()
-        found = [(d.start, d.end) for d in self.dates.all() if start <= timezone.localtime(d.start, tz).date() <= end]
+        return [(d.start, d.end) for d in self.dates.all() if start <= timezone.localtime(d.start, tz).date() <= end]
+
+    def _weekly_sessions(self, start, end):
+        """Per weekly slot, its sessions between two dates, in order, made as they are read."""
+        tz = timezone.get_current_timezone()
         slots = self.weekly_slots.all()
         closed = [] if self.runs_in_school_holidays or not slots else self.school_holidays(start, end)
-        for slot in slots:
+
+        def sessions(slot):
             day = max(start, slot.season_start)
             last = min(end, slot.season_end)
             day += datetime.timedelta(days=(slot.weekday - day.weekday()) % 7)
             while day <= last:
                 if not any(holiday.start <= day <= holiday.end for holiday in closed):
-                    found.append(
-                        (
-                            datetime.datetime.combine(day, slot.start_time, tzinfo=tz),
-                            datetime.datetime.combine(day, slot.end_time, tzinfo=tz),
-                        )
+                    yield (
+                        datetime.datetime.combine(day, slot.start_time, tzinfo=tz),
+                        datetime.datetime.combine(day, slot.end_time, tzinfo=tz),
                     )
                 day += datetime.timedelta(days=7)
-        return sorted(found)
+
+        return [sessions(slot) for slot in slots]
 
     def school_holidays(self, start, end):
         """The school holidays between two dates. A page listing many offers reads them once and hands them to
@@ -772,9 +782,13 @@ class OfferPage(VocabularyInPageLanguage, BasePage):
         return [holiday for holiday in known if holiday.end >= start and holiday.start <= end]
 
     def next_occurrence(self, today=None):
+        """The first session from today on, within a year; each weekly slot only as far as its first session (a
+        card asks this of every weekly offer it shows)."""
         today = today or timezone.localdate()
-        upcoming = self.occurrences(today, today + datetime.timedelta(days=366))
-        return upcoming[0] if upcoming else None
+        last = today + datetime.timedelta(days=366)
+        first = [next(sessions, None) for sessions in self._weekly_sessions(today, last)]
+        upcoming = [session for session in (*self._dated_sessions(today, last), *first) if session]
+        return min(upcoming) if upcoming else None
 
     def programme_days(self):
         """The days of its programme, in order, read from the stored data: no query for the partners it names."""
