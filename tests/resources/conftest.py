@@ -6,6 +6,8 @@
 - `lesson_package` is one complete method in nl and en: steps with a tip and a warning, a worksheet, background,
   an evaluation, an approved adaptation-log entry, a tag and two chosen related methods.
 - `framework` is the framework in nl and en, published as version 0.1 and then 0.2 (`CHAPTERS`).
+- `build_lesson_package(library)` and `build_framework(home)` build them for a module-scoped fixture
+  (tests.conftest.kept_for_the_module); `LessonPackage.fresh()` reads a package back for each test.
 - `draft_method` is a method saved as a draft and never published; `superuser` an administrator's account.
 - `adaptation(method, city)` adds an (approved) adaptation-log entry, `adopt(framework, municipality, ...)` an
   adoption, `english(page)` finds a method's English translation.
@@ -312,6 +314,18 @@ class LessonPackage:
     def url(self, language):
         return getattr(self, language).url
 
+    def fresh(self):
+        """The package read back from the database: for a package built once for a module, which no test may
+        change in memory for the next."""
+        Document = get_document_model()
+        return LessonPackage(
+            nl=MethodPage.objects.get(pk=self.nl.pk),
+            en=MethodPage.objects.get(pk=self.en.pk),
+            related=[MethodPage.objects.get(pk=page.pk) for page in self.related],
+            entry=AdaptationLogEntry.objects.get(pk=self.entry.pk),
+            worksheets={language: Document.objects.get(pk=doc.pk) for language, doc in self.worksheets.items()},
+        )
+
 
 def _lesson_fields(language, worksheet):
     return {
@@ -322,6 +336,10 @@ def _lesson_fields(language, worksheet):
 
 @pytest.fixture
 def lesson_package(method_index):
+    return build_lesson_package(method_index)
+
+
+def build_lesson_package(method_index):
     related = [
         bilingual(
             ("Train-the-trainer mediawijsheid", "Een opleiding voor leerkrachten."),
@@ -477,6 +495,10 @@ def framework_fields(language, version):
 @pytest.fixture
 def framework(home):
     """The framework in nl and en (language -> page): version 0.1 published in both, then version 0.2."""
+    return build_framework(home)
+
+
+def build_framework(home):
     nl = FrameworkPageFactory(parent=home, **framework_fields("nl", "0.1"))
     pages = {"nl": nl, "en": translate(nl, "en", **framework_fields("en", "0.1"))}
     for language, page in pages.items():

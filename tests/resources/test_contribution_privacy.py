@@ -7,19 +7,23 @@ name, e-mail or city, or an adaptation story the coordinator has not yet approve
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import Client
 from django.urls import get_resolver, reverse
 from django.utils import timezone
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
+from directory.models import DirectoryIndexPage
 from hub.roles import SIGNALLERS, ensure_roles
 from resources.models import AdaptationLogEntry, Contribution, MethodTheme
-from tests.directory.factories import coordinator, partner
+from tests.conftest import kept_for_the_module
+from tests.directory.factories import OrganisationPageFactory, coordinator, partner
 from tests.helpers import refused, text_of
 from tests.hub.factories import UserFactory
 from tests.resources.factories import MethodPageFactory
 
-from .conftest import started_seconds_ago
+from .conftest import library_page, started_seconds_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -36,28 +40,48 @@ API = "/admin/localize/api/snippets/resources/{model}/"
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
 
 
+@pytest.fixture(scope="module")
+def kept(django_db_setup, django_db_blocker):
+    """Built once for the module (tests.conftest.kept_for_the_module), the keys of: an adaptation sent through the
+    public form (a log entry waiting for approval, and who sent it), and two admin accounts of the network that are
+    not the coordinator's: an organisation's partner and a signaller."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        method = MethodPageFactory(parent=library_page("nl"), title="Buurtspel", slug="buurtspel")
+        response = Client().post(
+            f"{method.url}adapt/",
+            {
+                "city": CITY,
+                "organisation": "Jeugddienst Zoutleeuw",
+                "what_changed": STORY,
+                "what_happened": "Er kwamen dertig jongeren.",
+                "name": NAME,
+                "email": EMAIL,
+                "consent": "on",
+                "website": "",
+                "started": started_seconds_ago(),
+            },
+        )
+        assert response.status_code == 302
+        entry = AdaptationLogEntry.objects.get(city=CITY)
+        assert not entry.live
+        organisation = OrganisationPageFactory(
+            parent=DirectoryIndexPage.objects.get(locale__language_code="nl"), title="Jeugdhuis De Brug", slug="de-brug"
+        )
+        yield {
+            "contribution": Contribution.objects.get(adaptation=entry).pk,
+            "adaptationlogentry": entry.pk,
+            "partner": partner(organisation).pk,
+            "signaller": signaller().pk,
+        }
+
+
 @pytest.fixture
-def story(client, method_index):
-    """An adaptation sent through the public form: a log entry waiting for approval, and who sent it."""
-    method = MethodPageFactory(parent=method_index, title="Buurtspel", slug="buurtspel")
-    response = client.post(
-        f"{method.url}adapt/",
-        {
-            "city": CITY,
-            "organisation": "Jeugddienst Zoutleeuw",
-            "what_changed": STORY,
-            "what_happened": "Er kwamen dertig jongeren.",
-            "name": NAME,
-            "email": EMAIL,
-            "consent": "on",
-            "website": "",
-            "started": started_seconds_ago(),
-        },
-    )
-    assert response.status_code == 302
-    entry = AdaptationLogEntry.objects.get(city=CITY)
-    assert not entry.live
-    return {"contribution": Contribution.objects.get(adaptation=entry), "adaptationlogentry": entry}
+def story(kept):
+    """The adaptation sent through the public form: model name -> a fresh copy."""
+    return {
+        "contribution": Contribution.objects.get(pk=kept["contribution"]),
+        "adaptationlogentry": AdaptationLogEntry.objects.get(pk=kept["adaptationlogentry"]),
+    }
 
 
 def signaller():
@@ -66,9 +90,9 @@ def signaller():
 
 
 @pytest.fixture(params=["partner", "signaller"])
-def colleague(request, organisation):
+def colleague(request, kept):
     """An admin account of the network that is not the coordinator's."""
-    return partner(organisation) if request.param == "partner" else signaller()
+    return get_user_model().objects.get(pk=kept[request.param])
 
 
 def shows_nothing_private(response):
@@ -180,10 +204,10 @@ def test_the_coordinator_still_reads_who_sent_what(client, story):
     assert STORY in entry
 
 
-def test_shared_vocabularies_stay_open_to_a_partner_translating_a_page(client, organisation):
+def test_shared_vocabularies_stay_open_to_a_partner_translating_a_page(client, kept):
     """The translation editor shows a chosen snippet through the same API: a theme is nobody's secret."""
     theme = MethodTheme.objects.get(slug="mediawijsheid", locale__language_code="nl")
-    client.force_login(partner(organisation))
+    client.force_login(get_user_model().objects.get(pk=kept["partner"]))
     response = client.get(API.format(model="methodtheme") + f"{theme.pk}/")
     assert response.status_code == 200
     assert response.json()["title"] == str(theme)

@@ -1,4 +1,5 @@
-"""The online street-work framework: chapters, versions, adoptions and the print view."""
+"""The online street-work framework: chapters, versions, adoptions and the print view. The framework is built once
+for the module (tests.conftest.kept_for_the_module)."""
 
 import datetime
 
@@ -7,13 +8,29 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.translation import override
 
-from resources.models import Adoption, FrameworkVersion
+from hub.models import HomePage
+from resources.models import Adoption, FrameworkPage, FrameworkVersion
 from resources.models.framework import record_version
+from tests.conftest import kept_for_the_module
 from tests.helpers import admin_form_data, soup, text_of, translated
 
-from .conftest import CHAPTERS, FRAMEWORK, VERSIONS, adopt
+from .conftest import CHAPTERS, FRAMEWORK, VERSIONS, adopt, build_framework
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def framework_keys(django_db_setup, django_db_blocker):
+    """The framework of tests/resources/conftest.py, built once for the module: language -> page key."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        home = HomePage.objects.get(locale__language_code="nl")
+        yield {language: page.pk for language, page in build_framework(home).items()}
+
+
+@pytest.fixture
+def framework(db, framework_keys):
+    """Fresh pages (language -> page) of the module's framework; what a test changes is rolled back after it."""
+    return {language: FrameworkPage.objects.get(pk=pk) for language, pk in framework_keys.items()}
 
 
 def chapter_titles(response):

@@ -1,13 +1,40 @@
-"""A method page as a youth worker from another city reads it, on screen and on paper."""
+"""A method page as a youth worker from another city reads it, on screen, on paper and through the API.
+
+The lesson package is built once for the module (tests.conftest.kept_for_the_module): every test here sees it, so
+the tests that need a library without it live in test_related_methods.py."""
 
 import pytest
 
 from resources.models import MethodPage
+from tests.conftest import kept_for_the_module
 from tests.helpers import soup, text_of, translated
 
-from .conftest import LESSONS, METHOD_URLS, WORKSHEETS, adaptation, bilingual, english, make_method
+from .conftest import (
+    LESSONS,
+    METHOD_URLS,
+    WORKSHEETS,
+    adaptation,
+    bilingual,
+    build_lesson_package,
+    english,
+    library_page,
+    make_method,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def kept_lesson_package(django_db_setup, django_db_blocker):
+    """The lesson package of tests/resources/conftest.py, built once for the module."""
+    with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
+        yield build_lesson_package(library_page("nl"))
+
+
+@pytest.fixture
+def lesson_package(db, kept_lesson_package):
+    """The module's lesson package, read back fresh for each test."""
+    return kept_lesson_package.fresh()
 
 
 def facts(response):
@@ -153,19 +180,6 @@ def test_related_methods_come_from_the_editor_then_from_shared_themes_and_tags(c
     ]
 
 
-def test_related_methods_never_show_drafts(method_index, draft_method):
-    sharing = [make_method(method_index, f"Methode {n}", themes=["mediawijsheid"], tags=["school"]) for n in range(3)]
-    for page in sharing:
-        found = page.related_methods(limit=10)
-        assert found == [other for other in sharing if other != page]
-        assert draft_method not in found
-
-
-def test_a_method_without_tags_still_finds_methods_sharing_its_themes(method_index):
-    first, second = (make_method(method_index, title, themes=["mediawijsheid"]) for title in ("Eerste", "Tweede"))
-    assert first.related_methods() == [second]
-
-
 def test_the_print_view_of_a_method_is_a_clean_a4_page(client, lesson_package):
     url = lesson_package.url("nl")
     response = client.get(url + "print/")
@@ -208,3 +222,21 @@ def test_the_library_page_lists_the_methods_and_invites_proposals(client, lesson
     assert sorted(cards) == sorted([lesson_package.en.title, *(english(page).title for page in lesson_package.related)])
     assert soup(response).find("a", href="/en/methods/propose/") is not None
     assert "Media literacy" in text_of(response)
+
+
+def test_a_method_in_the_api_carries_its_public_fields_and_nothing_private(client, lesson_package):
+    response = client.get(f"/api/v2/methods/{lesson_package.en.pk}/")
+    assert response.status_code == 200
+    detail = response.json()
+    assert detail["title"] == "Media-literacy lesson package: social media in the classroom"
+    assert [block["type"] for block in detail["steps"]] == ["step", "tip", "step", "step", "warning", "step"]
+    assert detail["licence_info"]["name"] == "CC BY-SA 4.0"
+    assert detail["licence_info"]["url"] == "https://creativecommons.org/licenses/by-sa/4.0/deed.en"
+    assert detail["origin"]["city"] == "Herentals"
+    assert detail["duration_band"] == "series"
+    assert detail["print_url"] == "/en/methods/lespakket-sociale-media/print/"
+    assert [entry["city"] for entry in detail["adaptation_log"]] == ["Mol"]
+    assert [item["title"] for item in detail["attachment_list"]] == ["Worksheet: what do I share online?"]
+    flat = str(detail)
+    for private in ("owner", "contribution", "locked_by", "latest_revision"):
+        assert private not in flat
