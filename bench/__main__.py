@@ -1,10 +1,11 @@
 """`make bench`: finder speed and query counts at scale, the partner's admin screens, query counts per page, page
 weight, and requests per second over HTTP for a cached page next to a static file (bench/throughput.py).
 
-    python -m bench [--offers 10000] [--organisations 500] [--large] [--runs 30]
+    python -m bench [--offers 10000] [--organisations 500] [--large] [--runs 30] [--sql-search]
 
 Uses its own database (a temporary SQLite file unless DATABASE_URL is set) with the demo network,
 then a synthetic network of search documents. Prints a table and writes bench/results/<database>.md.
+`--sql-search` adds issue 11's comparison of SQL full-text search with the in-process index (bench/sql_search.py).
 """
 
 import argparse
@@ -65,11 +66,14 @@ def measure(client, url, params, runs):
     }
 
 
-def finder_rows(client, sizes, organisations, runs, engine_label):
+def finder_rows(client, sizes, organisations, runs, engine_label, sql_search=False):
+    """The finder's rows and budget per size; with `sql_search`, also the SQL prototype's rows on the same
+    documents: (rows, budget, [(offers, query, in-process, SQL, same answer)], [(offers, build s, MB)])."""
+    from bench import sql_search as sql
     from bench import synthetic
     from hub.search import database
 
-    rows, budget = [], []
+    rows, budget, compared, builds = [], [], [], []
     for size in sizes:
         start = time.perf_counter()
         synthetic.store(size, organisations)
@@ -84,7 +88,12 @@ def finder_rows(client, sizes, organisations, runs, engine_label):
             rows.append((engine_label, f"{size:,}", name, result))
         before, after = worker_memory()
         budget.append((engine_label, f"{size:,}", load, after_publish(client, min(runs, 10)), before, after))
-    return rows, budget
+        if sql_search:
+            seconds, megabytes = sql.build()
+            print(f"  SQL tables for {size} offers built in {seconds:.1f} s ({megabytes:.0f} MB)", flush=True)
+            builds.append((size, seconds, megabytes))
+            compared += sql.rows(QUERIES, size, runs)
+    return rows, budget, compared, builds
 
 
 def after_publish(client, runs):
@@ -281,6 +290,7 @@ def main():
     parser.add_argument("--organisations", type=int, default=500)
     parser.add_argument("--large", action="store_true", help="also measure 100,000 offers")
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--sql-search", action="store_true", help="compare SQL full-text search (bench/sql_search.py)")
     args = parser.parse_args()
     setup_django()
 
@@ -288,20 +298,29 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from bench import bakerydemo, throughput
+    from bench import bakerydemo, sql_search, throughput
 
     client = Client()
     vendor = connection.vendor
     print(f"Benchmark on {vendor}; engine: {'elasticsearch' if settings.ELASTICSEARCH_URL else 'database'}")
-    sizes = [args.offers] + ([100_000] if args.large else [])
-    rows, budget = finder_rows(client, sizes, args.organisations, args.runs, f"database ({vendor})")
-    if os.environ.get("ELASTICSEARCH_URL"):
-        rows += elasticsearch_rows(client, sizes, args.organisations, args.runs)
+
+    def finder_at(sizes):
+        found = finder_rows(client, sizes, args.organisations, args.runs, f"database ({vendor})", args.sql_search)
+        if os.environ.get("ELASTICSEARCH_URL"):
+            found[0].extend(elasticsearch_rows(client, sizes, args.organisations, args.runs))
+        return found
+
+    rows, budget, compared, builds = finder_at([args.offers])
+    # The admin, pages and HTTP rows measure the site at its usual size, before `--large` grows it: at 100,000
+    # offers a fresh gunicorn worker's first search (the index load) outlasts gunicorn's 30 s timeout.
     admin = admin_rows(client, min(args.runs, 10))
     before, after = page_queries(client)
     weights = page_weight(client)
     print("Requests per second over HTTP (gunicorn, production settings, Redis)", flush=True)
     speeds = throughput.rows()
+    if args.large:
+        for found, more in zip((rows, budget, compared, builds), finder_at([100_000]), strict=True):
+            found.extend(more)
 
     lines = [
         f"### Finder on {vendor} ({args.runs} requests per row, server time via Django's test client)",
@@ -321,6 +340,8 @@ def main():
         f"| {e} | {n} | {load:.0f} | {p['p50']:.0f} / {p['max']:.0f} | {before:.0f} / {after:.0f} |"
         for e, n, load, p, before, after in budget
     ]
+    if args.sql_search:
+        lines += sql_search.table(vendor, compared, builds)
     lines += [
         "",
         f"### The partner's admin on {vendor} (demo data, signed in as jac; budget 500 ms server time)",
