@@ -1,7 +1,10 @@
 """The finder's catalogue: one flat, denormalised document per live offer."""
 
 import datetime
+import functools
+import operator
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
@@ -70,7 +73,10 @@ class OfferCatalogue(Catalogue):
 
     def dependents(self, page):
         if isinstance(page, OrganisationPage):
-            return OfferPage.objects.child_of(page).specific()
+            # The offers below every translation: the organisation's name and facet value are one for them all.
+            translations = OrganisationPage.objects.filter(translation_key=page.translation_key).only("path", "depth")
+            below = [Q(path__startswith=parent.path, depth=parent.depth + 1) for parent in translations]
+            return OfferPage.objects.filter(functools.reduce(operator.or_, below)).specific()
         return []
 
     def document(self, page):
@@ -116,7 +122,7 @@ class OfferCatalogue(Catalogue):
                 "threshold": sorted({m.threshold.slug for m in measures}),
                 "accessibility": sorted(feature.slug for feature in page.accessibility.all()),
                 "language": sorted(language.code for language in page.languages.all()),
-                "organisation": [organisation.slug],
+                "organisation": [organisation_values([organisation.translation_key])[organisation.translation_key]],
             },
             "age_min": page.age_min,
             "age_max": page.age_max,
@@ -144,9 +150,25 @@ class OfferCatalogue(Catalogue):
             }
 
 
+def organisation_values(translation_keys):
+    """{translation key: the organisation's value in the finder's organisation facet}: the slug of its page in the
+    language it was written in, else of its first page. One value in every language, so that an offer found in
+    French, and its organisation's Dutch offers standing in there, are one choice, whatever slugs the
+    organisation's translations have."""
+    sources = languages.source_languages(translation_keys)
+    values = {}
+    pages = OrganisationPage.objects.filter(translation_key__in=translation_keys).order_by("pk")
+    for key, language, slug in pages.values_list("translation_key", "locale__language_code", "slug"):
+        if key not in values or language == languages.source_language(key, sources):
+            values[key] = slug
+    return values
+
+
 def organisation_labels(locale):
-    """The organisations a visitor of this language finds offers of: those with a page in it, and those standing in
-    for it (their offers are found in every language). A private organisation's name is not offered as a choice."""
+    """The organisations a visitor of this language finds offers of, by their value in the facet: those with a page
+    in it, and those standing in for it (their offers are found in every language), named in the language listed.
+    A private organisation's name is not offered as a choice."""
     organisations = list(OrganisationPage.objects.live().public().order_by("title"))
     listed = languages.listed_languages(organisations)
-    return {page.slug: page.title for page in organisations if locale in listed[page.pk]}
+    values = organisation_values({page.translation_key for page in organisations})
+    return {values[page.translation_key]: page.title for page in organisations if locale in listed[page.pk]}

@@ -2,8 +2,8 @@
 in its own language, labelled ("Uniquement en néerlandais") and with `lang` on its card; one with a translation is
 listed once, translated. On both engines, through the pages a visitor opens.
 
-The network: an organisation in Dutch and French with two offers, street football (Dutch only) and a film night
-(translated into French); two methods, one of them translated into French.
+The network: an organisation in Dutch and French (with a slug of its own in French) with two offers, street football
+(Dutch only) and a film night (translated into French); two methods, one of them translated into French.
 """
 
 import pytest
@@ -27,7 +27,7 @@ def network(django_db_setup, django_db_blocker):
     with kept_for_the_module(django_db_blocker), django_db_blocker.unblock():
         index = DirectoryIndexPage.objects.get(locale__language_code="nl")
         de_brug = OrganisationPageFactory(parent=index, title="Jeugdhuis De Brug", slug="de-brug")
-        translate(de_brug, "fr", title="Maison des jeunes De Brug")
+        translate(de_brug, "fr", title="Maison des jeunes De Brug", slug="maison-des-jeunes-de-brug")
         OfferPageFactory(parent=de_brug, title="Straatvoetbal", themes=vocabulary(Theme, "sport"), dates=[on(2)])
         film = OfferPageFactory(parent=de_brug, title="Filmavond", themes=vocabulary(Theme, "cultuur"), dates=[on(3)])
         translate(film, "fr", title="Soirée cinéma")
@@ -84,6 +84,41 @@ def test_a_theme_filter_finds_the_untranslated_offer_in_french(client, engine):
     assert_shown_in_dutch(found["Straatvoetbal"])
     sport = soup(response).select_one("input[name=theme][value=sport]").find_parent("label")
     assert vocabulary(Theme, "sport", language="fr")[0].name in sport.get_text()
+
+
+def organisation_choices(response):
+    """{value: (label, count)} of the finder's organisation choice."""
+    choices = {}
+    for box in soup(response).select("input[type=checkbox][name=organisation]"):
+        count = box.parent.select_one(".count")
+        label = box.parent.get_text(" ", strip=True).removesuffix(count.get_text(strip=True)).strip()
+        choices[box["value"]] = (label, int(count.get_text(strip=True).strip("()")))
+    return choices
+
+
+@pytest.mark.parametrize(
+    "language, name", [("nl", "Jeugdhuis De Brug"), ("fr", "Maison des jeunes De Brug"), ("en", "Jeugdhuis De Brug")]
+)
+def test_an_organisation_is_one_choice_with_all_its_offers_in_every_language(client, engine, language, name):
+    """Its French page has a slug of its own; in French its Dutch-only offer stands in beside its French one, and
+    both are its offers: one choice, named in the language listed, that finds them both."""
+    finder = FinderPage.objects.get(locale__language_code=language)
+    choices = organisation_choices(client.get(finder.url))
+    assert list(choices.values()) == [(name, 2)]
+    (value,) = choices
+    assert value == "de-brug"  # the same in every language: a shared link keeps its choice
+    assert len(cards(client.get(finder.url, {"organisation": value}))) == 2
+
+
+def test_the_choice_follows_a_new_slug_of_the_organisation(client, engine, django_capture_on_commit_callbacks):
+    """Its value is its Dutch page's slug (the language it was written in): the offers below its French page
+    follow that page too."""
+    de_brug = OrganisationPage.objects.get(locale__language_code="nl")
+    with django_capture_on_commit_callbacks(execute=True):
+        de_brug.slug = "jeugdhuis-de-brug"
+        de_brug.save_revision().publish()
+    choices = organisation_choices(client.get(french(FinderPage).url))
+    assert choices == {"jeugdhuis-de-brug": ("Maison des jeunes De Brug", 2)}
 
 
 def test_the_french_organisation_page_lists_its_untranslated_offer(client, network):
