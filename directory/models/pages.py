@@ -37,7 +37,7 @@ from hub.vocabularies import VocabularyInPageLanguage, VocabularyPageForm
 
 from ..blocks import ProgrammeDayBlock
 from ..validators import validate_phone
-from .finder import SchoolHoliday
+from .finder import SchoolHoliday, coming_school_holidays
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -200,7 +200,7 @@ class OrganisationPage(VocabularyInPageLanguage, BasePage):
         offers = list(self.live_offers().prefetch_related(*shown))
         # The offers of its translations that stand in for those it lacks in the visitor's language, listed after.
         others = stand_ins(self, OfferPage, get_language(), shown)
-        holidays = list(SchoolHoliday.objects.filter(end__gte=timezone.localdate()))
+        holidays = coming_school_holidays()
         for offer in [*offers, *others]:
             offer.known_school_holidays = holidays
         context["offers"] = [offer for offer in offers if not offer.is_past()]
