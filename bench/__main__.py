@@ -1,10 +1,11 @@
 """`make bench`: finder speed and query counts at scale, the partner's admin screens, query counts per page, page
 weight, and requests per second over HTTP for a cached page next to a static file (bench/throughput.py).
 
-    python -m bench [--offers 10000] [--organisations 500] [--large] [--runs 30] [--sql-search]
+    python -m bench [--offers 10000] [--organisations 500] [--large] [--runs 30] [--sql-search] [--only finder]
 
-Uses its own database (a temporary SQLite file unless DATABASE_URL is set) with the demo network,
-then a synthetic network of search documents. Prints a table and writes bench/results/<database>.md.
+Uses its own database (a temporary SQLite file unless DATABASE_URL is set) with the demo network; the finder rows
+add a synthetic network of organisations and offer pages (bench/synthetic.py) and remove it again, so the other
+rows measure the demo site. Prints a table and writes bench/results/<database>.md.
 `--sql-search` adds issue 11's comparison of SQL full-text search with the in-process index (bench/sql_search.py).
 """
 
@@ -25,6 +26,9 @@ QUERIES = {
     "text query": {"q": "voetbal"},
     "three filters + date preset": {"theme": "sport", "cost": "free", "registration": "none", "when": "week"},
 }
+#: A finder row shows a full page of cards from the synthetic network (directory/templates/directory/offer_card.html).
+CARDS = 20
+RESULT_CARD = b'class="card card--offer result-card'
 
 
 def setup_django():
@@ -44,7 +48,9 @@ def setup_django():
         call_command("load_demo", stdout=quiet)
 
 
-def measure(client, url, params, runs):
+def measure(client, url, params, runs, cards=None):
+    """p50/p95 server time and SQL queries of `runs` requests; with `cards`, each answer must show that many
+    result cards."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -57,6 +63,8 @@ def measure(client, url, params, runs):
             times.append((time.perf_counter() - start) * 1000)
         if response.status_code != 200:
             raise RuntimeError(f"{url} {params} answered {response.status_code}")
+        if cards is not None and (shown := response.content.count(RESULT_CARD)) != cards:
+            raise RuntimeError(f"{url} {params} showed {shown} result cards, not {cards}")
         queries.add(len(captured))
     times.sort()
     return {
@@ -66,34 +74,49 @@ def measure(client, url, params, runs):
     }
 
 
-def finder_rows(client, sizes, organisations, runs, engine_label, sql_search=False):
-    """The finder's rows and budget per size; with `sql_search`, also the SQL prototype's rows on the same
-    documents: (rows, budget, [(offers, query, in-process, SQL, same answer)], [(offers, build s, MB)])."""
+def finder_rows(client, size, organisations, runs, engine_label, sql_search=False):
+    """The finder's rows and budget with a synthetic network of `size` offers, then without it; with `sql_search`,
+    also the SQL prototype's rows on the same documents, and with ELASTICSEARCH_URL the cluster's rows:
+    (rows, budget, [(offers, query, in-process, SQL, same answer)], [(offers, build s, MB)])."""
     from bench import sql_search as sql
     from bench import synthetic
     from hub.search import database
 
     rows, budget, compared, builds = [], [], [], []
-    for size in sizes:
-        start = time.perf_counter()
-        synthetic.store(size, organisations)
-        stored = time.perf_counter() - start
-        database._cache.clear()
-        start = time.perf_counter()
-        client.get("/nl/activiteiten/")
-        load = (time.perf_counter() - start) * 1000
-        print(f"  {size} offers stored in {stored:.1f} s; first request (index load) {load:.0f} ms", flush=True)
-        for name, params in QUERIES.items():
-            result = measure(client, "/nl/activiteiten/", params, runs)
-            rows.append((engine_label, f"{size:,}", name, result))
-        before, after = worker_memory()
-        budget.append((engine_label, f"{size:,}", load, after_publish(client, min(runs, 10)), before, after))
-        if sql_search:
-            seconds, megabytes = sql.build()
-            print(f"  SQL tables for {size} offers built in {seconds:.1f} s ({megabytes:.0f} MB)", flush=True)
-            builds.append((size, seconds, megabytes))
-            compared += sql.rows(QUERIES, size, runs)
+    start = time.perf_counter()
+    synthetic.store(size, organisations)
+    stored = time.perf_counter() - start
+    check_network(client)
+    database._cache.clear()
+    start = time.perf_counter()
+    client.get("/nl/activiteiten/")
+    load = (time.perf_counter() - start) * 1000
+    print(f"  {size} offers stored in {stored:.1f} s; first request (index load) {load:.0f} ms", flush=True)
+    for name, params in QUERIES.items():
+        result = measure(client, "/nl/activiteiten/", params, runs, cards=CARDS)
+        rows.append((engine_label, f"{size:,}", name, result))
+    before, after = worker_memory()
+    budget.append((engine_label, f"{size:,}", load, after_publish(client, min(runs, 10)), before, after))
+    if sql_search:
+        seconds, megabytes = sql.build()
+        print(f"  SQL tables for {size} offers built in {seconds:.1f} s ({megabytes:.0f} MB)", flush=True)
+        builds.append((size, seconds, megabytes))
+        compared += sql.rows(QUERIES, size, runs)
+    if os.environ.get("ELASTICSEARCH_URL"):
+        rows.extend(elasticsearch_rows(client, size, runs))
+    synthetic.remove()
     return rows, budget, compared, builds
+
+
+def check_network(client):
+    """The synthetic offers are pages the site serves: one offer's page and its organisation's answer."""
+    from directory.models import OfferPage
+
+    offer = OfferPage.objects.filter(slug__startswith="aanbod-").order_by("pk").first()
+    for page in (offer, offer.get_parent()):
+        status = client.get(page.url).status_code
+        if status != 200:
+            raise RuntimeError(f"{page.url} answered {status}")
 
 
 def after_publish(client, runs):
@@ -143,24 +166,23 @@ def serve_in_worker():
     print(f"{before:.1f} {resident_mb():.1f}")
 
 
-def elasticsearch_rows(client, sizes, organisations, runs):
-    """The same requests answered by the cluster named in ELASTICSEARCH_URL."""
+def elasticsearch_rows(client, size, runs):
+    """The same requests answered by the cluster named in ELASTICSEARCH_URL, from the same documents."""
     from django.conf import settings
     from wagtail.models import Locale
 
-    from bench import synthetic
     from hub.search import REGISTRY, elastic
+    from hub.search.models import SearchDocument
 
     settings.ELASTICSEARCH_URL = os.environ["ELASTICSEARCH_URL"].rstrip("/")
     settings.ELASTICSEARCH_INDEX_PREFIX = "verbinding-bench"
     locales = list(Locale.objects.values_list("language_code", flat=True))
-    rows = []
-    for size in sizes:
-        documents = synthetic.store(size, organisations)
-        real = [doc.data for doc in synthetic.SearchDocument.objects.filter(page_id__lt=synthetic.FIRST_ID)]
-        elastic.rebuild(REGISTRY["offers"], real + documents, locales)
-        for name, params in QUERIES.items():
-            rows.append(("elasticsearch", f"{size:,}", name, measure(client, "/nl/activiteiten/", params, runs)))
+    documents = list(SearchDocument.objects.filter(catalogue="offers").values_list("data", flat=True))
+    elastic.rebuild(REGISTRY["offers"], documents, locales)
+    rows = [
+        ("elasticsearch", f"{size:,}", name, measure(client, "/nl/activiteiten/", params, runs, cards=CARDS))
+        for name, params in QUERIES.items()
+    ]
     settings.ELASTICSEARCH_URL = ""
     return rows
 
@@ -291,6 +313,7 @@ def main():
     parser.add_argument("--large", action="store_true", help="also measure 100,000 offers")
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--sql-search", action="store_true", help="compare SQL full-text search (bench/sql_search.py)")
+    parser.add_argument("--only", choices=["finder"], help="measure only the finder rows (printed, not written)")
     args = parser.parse_args()
     setup_django()
 
@@ -298,28 +321,26 @@ def main():
     from django.db import connection
     from django.test import Client
 
-    from bench import bakerydemo, sql_search, throughput
+    from bench import sql_search, throughput
 
     client = Client()
     vendor = connection.vendor
     print(f"Benchmark on {vendor}; engine: {'elasticsearch' if settings.ELASTICSEARCH_URL else 'database'}")
 
-    def finder_at(sizes):
-        found = finder_rows(client, sizes, args.organisations, args.runs, f"database ({vendor})", args.sql_search)
-        if os.environ.get("ELASTICSEARCH_URL"):
-            found[0].extend(elasticsearch_rows(client, sizes, args.organisations, args.runs))
-        return found
+    def finder_at(size):
+        return finder_rows(client, size, args.organisations, args.runs, f"database ({vendor})", args.sql_search)
 
-    rows, budget, compared, builds = finder_at([args.offers])
-    # The admin, pages and HTTP rows measure the site at its usual size, before `--large` grows it: at 100,000
-    # offers a fresh gunicorn worker's first search (the index load) outlasts gunicorn's 30 s timeout.
-    admin = admin_rows(client, min(args.runs, 10))
-    before, after = page_queries(client)
-    weights = page_weight(client)
-    print("Requests per second over HTTP (gunicorn, production settings, Redis)", flush=True)
-    speeds = throughput.rows()
+    rows, budget, compared, builds = finder_at(args.offers)
+    if not args.only:
+        # The admin, pages and HTTP rows measure the demo site: the finder rows removed their synthetic network,
+        # whose 500 organisations would fill the partners page and the home page's partner cards.
+        admin = admin_rows(client, min(args.runs, 10))
+        counts = page_queries(client)
+        weights = page_weight(client)
+        print("Requests per second over HTTP (gunicorn, production settings, Redis)", flush=True)
+        speeds = throughput.rows()
     if args.large:
-        for found, more in zip((rows, budget, compared, builds), finder_at([100_000]), strict=True):
+        for found, more in zip((rows, budget, compared, builds), finder_at(100_000), strict=True):
             found.extend(more)
 
     lines = [
@@ -342,7 +363,24 @@ def main():
     ]
     if args.sql_search:
         lines += sql_search.table(vendor, compared, builds)
-    lines += [
+    if args.only:
+        print("\n".join(lines))
+        return
+    lines += site_tables(client, vendor, admin, counts, weights, speeds)
+    table = "\n".join(lines)
+    print(table)
+    out = ROOT / "bench" / "results"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{vendor}.md").write_text(table + "\n")
+    print(f"\nwritten to {out / (vendor + '.md')}")
+
+
+def site_tables(client, vendor, admin, counts, weights, speeds):
+    """The tables of the rows measured on the demo site."""
+    from bench import bakerydemo
+
+    before, after = counts
+    lines = [
         "",
         f"### The partner's admin on {vendor} (demo data, signed in as jac; budget 500 ms server time)",
         "",
@@ -376,12 +414,7 @@ def main():
     ]
     lines += [f"| {server} | {what} | {rate:.0f} | {median:.1f} |" for server, what, rate, median in speeds]
     lines += bakerydemo.table(client, vendor)  # issue #18's comparison
-    table = "\n".join(lines)
-    print(table)
-    out = ROOT / "bench" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / f"{vendor}.md").write_text(table + "\n")
-    print(f"\nwritten to {out / (vendor + '.md')}")
+    return lines
 
 
 if __name__ == "__main__":

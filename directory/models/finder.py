@@ -14,8 +14,8 @@ from wagtail.models import Page
 
 from hub import languages, navigation
 from hub.models import BasePage
+from hub.pictures import LOOKS
 from hub.search_pages import SearchPage, shown_pages
-from hub.templatetags.pictures import LOOKS
 
 from ..signals.services import log_empty_search
 
@@ -102,7 +102,7 @@ def offer_card_prefetch():
     """What an offer card (offer_card.html) shows, read for all cards at once."""
     from .pages import Location, ThresholdMeasure  # pages.py imports this module
 
-    # The card's photo (hub/templatetags/pictures.py), its image joined by offer_cards: only the card's renditions,
+    # The card's photo (hub/pictures.py), its image joined by offer_cards: only the card's renditions,
     # not those of the offer page's larger photo.
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=LOOKS["card-photo"].specs())
     return (
@@ -152,7 +152,8 @@ def read_for_cards(offers):
         return offers
     holidays = coming_school_holidays()
     paths = {offer.path[: -Page.steplen] for offer in offers}
-    parents = {page.path: page for page in OrganisationPage.objects.filter(path__in=paths)}
+    # A card shows its organisation's name only: the rest of the page (its body's JSON) is left unread.
+    parents = {page.path: page for page in OrganisationPage.objects.filter(path__in=paths).only("path", "title")}
     for offer in offers:
         offer.known_school_holidays = holidays
         offer.organisation = parents[offer.path[: -Page.steplen]]  # OfferPage.organisation, read for all at once

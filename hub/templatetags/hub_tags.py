@@ -1,3 +1,4 @@
+import functools
 import json
 
 from django import template
@@ -129,6 +130,14 @@ def icon(name, class_name=""):
     """An icon from the self-hosted sprite; decorative, so hidden from screen readers."""
     if not name:
         return ""
+    return _icon(name, class_name, settings.STATIC_URL)
+
+
+@functools.lru_cache(maxsize=512)
+def _icon(name, class_name, static_url):
+    """Made once per icon and class: a page of result cards shows some fifty, each asking the static files storage
+    for the sprite's address (its hashed name in production, fixed while the process runs; `static_url` is in the
+    key for settings changed in tests)."""
     classes = f"icon {class_name}".strip()
     return format_html(
         '<svg class="{}" aria-hidden="true" focusable="false" width="24" height="24"><use href="{}#{}"></use></svg>',
