@@ -48,15 +48,17 @@ def setup_django():
         call_command("load_demo", stdout=quiet)
 
 
-def measure(client, url, params, runs, cards=None):
+def measure(client, url, params, runs, cards=None, before_each=None):
     """p50/p95 server time and SQL queries of `runs` requests; with `cards`, each answer must show that many
-    result cards."""
+    result cards; `before_each` runs, untimed, before each request."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     client.get(url, params)  # warm: the first request after a change loads the facet index
     times, queries = [], set()
     for _ in range(runs):
+        if before_each is not None:
+            before_each()
         with CaptureQueriesContext(connection) as captured:
             start = time.perf_counter()
             response = client.get(url, params)
@@ -80,6 +82,7 @@ def finder_rows(client, size, organisations, runs, engine_label, sql_search=Fals
     (rows, budget, [(offers, query, in-process, SQL, same answer)], [(offers, build s, MB)])."""
     from bench import sql_search as sql
     from bench import synthetic
+    from hub import pagecache
     from hub.search import database
 
     rows, budget, compared, builds = [], [], [], []
@@ -93,8 +96,12 @@ def finder_rows(client, size, organisations, runs, engine_label, sql_search=Fals
     load = (time.perf_counter() - start) * 1000
     print(f"  {size} offers stored in {stored:.1f} s; first request (index load) {load:.0f} ms", flush=True)
     for name, params in QUERIES.items():
+        # Result cards are kept rendered until content changes (hub.search_pages): a search whose cards were shown
+        # since, and the same search as the first after a change, when every card is read and rendered.
         result = measure(client, "/nl/activiteiten/", params, runs, cards=CARDS)
         rows.append((engine_label, f"{size:,}", name, result))
+        result = measure(client, "/nl/activiteiten/", params, runs, cards=CARDS, before_each=pagecache.new_generation)
+        rows.append((engine_label, f"{size:,}", f"{name}, first after a change", result))
     before, after = worker_memory()
     budget.append((engine_label, f"{size:,}", load, after_publish(client, min(runs, 10)), before, after))
     if sql_search:

@@ -88,6 +88,22 @@ def until_content_changes(name, compute, *parts):
     return cache.get_or_set(key, compute, SECONDS)
 
 
+def each_until_content_changes(name, keys, compute, *parts):
+    """{key: value} for each of `keys`, kept as until_content_changes keeps one value: those not kept yet are
+    computed together, by compute(the missing keys) -> {key: value}; a key it leaves out is not kept."""
+    if not shared():
+        return compute(list(keys))
+    prefix = ":".join(["content", pagecache.generation(), name, *map(str, parts)])
+    names = {key: f"{prefix}:{key}" for key in keys}
+    found = cache.get_many(names.values())
+    kept = {key: found[names[key]] for key in keys if names[key] in found}
+    if missing := [key for key in keys if key not in kept]:
+        fresh = compute(missing)
+        cache.set_many({names[key]: value for key, value in fresh.items()}, SECONDS)
+        kept.update(fresh)
+    return kept
+
+
 def view_restrictions():
     """Every view restriction of the site, with its page: few, read once per request at most."""
 

@@ -7,10 +7,13 @@ link to the same search without it), the pagination and the notices; each adds o
 dates and "near", the library's sort choices).
 """
 
+from django.template.loader import get_template
+from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from hub import languages
+from hub import languages, navigation
 from hub.formats import local_date
 from hub.search import REGISTRY, cached_labels, search_page
 from hub.search.params import parse, query_without_page
@@ -65,6 +68,9 @@ class SearchPage:
 
     #: the catalogue's name in hub.search.REGISTRY
     catalogue_name = ""
+    #: the result card's template, and the name it gives the card's page
+    card_template = ""
+    card_name = "page"
     #: the relations a result card shows, read for all cards at once
     card_prefetch = ()
 
@@ -85,6 +91,22 @@ class SearchPage:
         pages = shown_pages(REGISTRY[self.catalogue_name].page_model.objects.all(), ids, self.card_prefetch)
         languages.show_to_visitor([value for page in pages for value in self.card_vocabularies(page)])
         return pages
+
+    def rendered_cards(self, request, ids):
+        """The result cards, rendered, in the order of the hits. A card is kept until content changes (any page,
+        restriction, vocabulary or image saved: hub.pagecache), per language, address and day (it shows the next
+        date), so a search reads and renders only the cards no search showed since."""
+        template = get_template(self.card_template)
+
+        def render(missing):
+            return {
+                page.pk: template.render({self.card_name: page, "in_results": True}, request)
+                for page in self.cards(missing)
+            }
+
+        parts = (self.catalogue_name, get_language(), request.get_host(), timezone.localdate())
+        kept = navigation.each_until_content_changes("result-card", ids, render, *parts)
+        return [kept[page_id] for page_id in ids if page_id in kept]
 
     def card_vocabularies(self, page):
         """The vocabulary values a card shows, to be shown in the visitor's language."""
@@ -113,7 +135,7 @@ class SearchPage:
         labels = cached_labels(catalogue, languages.language_of(self))  # no query for the page's locale
         search_request, notices, chosen = self.parse_search(request, catalogue, labels)
         result, page_count = search_page(search_request, notices)
-        cards = self.cards(result.ids)
+        cards = self.rendered_cards(request, result.ids)
         summary = [
             {"label": label, "url": "?" + without(request.GET, name, value)}
             for name, value, label in self.active_choices(chosen, labels)

@@ -174,6 +174,7 @@ class FinderPage(SearchPage, BasePage):
     max_count_per_parent = 1
 
     catalogue_name = "offers"
+    card_template, card_name = "directory/offer_card.html", "offer"
 
     class Meta:
         verbose_name = _("activity finder")

@@ -80,6 +80,7 @@ class MethodIndexPage(SearchPage, LibraryPage):
     max_count_per_parent = 1
 
     catalogue_name = "methods"
+    card_template, card_name = "resources/method_card.html", "method"
     card_prefetch = ("themes", "formats")
 
     class Meta:
