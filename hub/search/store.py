@@ -89,15 +89,21 @@ def remove_document(catalogue, page_id):
     transaction.on_commit(lambda: _push_to_elasticsearch(catalogue, "delete", page_id=page_id))
 
 
+#: pages read, and documents written, at a time by a rebuild
+REBUILD_BATCH = 500
+
+
 def rebuild_database(catalogue, progress=None):
     """Rebuild the database copy of one catalogue from its live pages; returns the documents written."""
     documents = []
     with transaction.atomic():
         SearchDocument.objects.filter(catalogue=catalogue.name).delete()
+        # Which languages each page is listed in needs the whole catalogue, but only its keys; the pages themselves,
+        # with their relations, are read a batch at a time (100,000 offers read at once took 4.2 GB).
+        keys = catalogue.pages().only("pk", "translation_key", "locale_id").select_related(None).prefetch_related(None)
+        listed = languages.listed_languages(list(keys), languages.source_languages())
         rows = []
-        pages = list(catalogue.pages())
-        listed = languages.listed_languages(pages, languages.source_languages())
-        for page in pages:
+        for page in catalogue.pages().iterator(chunk_size=REBUILD_BATCH):
             document = catalogue.document(page)
             if progress:
                 progress()
@@ -115,7 +121,10 @@ def rebuild_database(catalogue, progress=None):
                     data=document,
                 )
             )
-        SearchDocument.objects.bulk_create(rows, batch_size=500)
+            if len(rows) == REBUILD_BATCH:
+                SearchDocument.objects.bulk_create(rows)
+                rows = []
+        SearchDocument.objects.bulk_create(rows)
         record_change(catalogue.name)
     return documents
 

@@ -46,6 +46,22 @@ def test_a_rebuild_reloads_the_index(offers):
     assert this_process_index() is not index
 
 
+def test_a_rebuild_in_batches_writes_every_document_as_a_publish_did(offers, organisation, monkeypatch):
+    """A rebuild reads the pages a batch at a time (a large catalogue at once took gigabytes): the documents it
+    writes, across batches and translations, are those the publishes wrote."""
+    from hub.search.models import SearchDocument
+    from tests.hub.factories import translate
+
+    translate(organisation, "fr", title="Maison des jeunes De Brug")
+    translate(offers[0], "fr", title="Soirée cinéma")
+    OfferPageFactory(parent=organisation, title="Sportdag", dates=[on(5)])
+    published = dict(SearchDocument.objects.filter(catalogue="offers").values_list("page_id", "data"))
+    monkeypatch.setattr(store, "REBUILD_BATCH", 3)  # a full batch, then the rest
+    store.rebuild_database(REGISTRY["offers"])
+    assert dict(SearchDocument.objects.filter(catalogue="offers").values_list("page_id", "data")) == published
+    assert len(published) == 4
+
+
 def test_changes_this_process_never_saw_reload_the_index(offers):
     """Old changes are pruned, and on SQLite a rolled-back change's id can come back with other content."""
     found()
