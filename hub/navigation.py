@@ -79,13 +79,16 @@ def invalidate():
         memo.clear()
 
 
+def _content_key(name, *parts):
+    return ":".join(["content", pagecache.generation(), name, *map(str, parts)])
+
+
 def until_content_changes(name, compute, *parts):
     """compute() kept until any content changes (the page cache's generation: any page, restriction or vocabulary
     saved), for what depends on more than pages and the menu."""
     if not shared():
         return compute()
-    key = ":".join(["content", pagecache.generation(), name, *map(str, parts)])
-    return cache.get_or_set(key, compute, SECONDS)
+    return cache.get_or_set(_content_key(name, *parts), compute, SECONDS)
 
 
 def each_until_content_changes(name, keys, compute, *parts):
@@ -93,7 +96,7 @@ def each_until_content_changes(name, keys, compute, *parts):
     computed together, by compute(the missing keys) -> {key: value}; a key it leaves out is not kept."""
     if not shared():
         return compute(list(keys))
-    prefix = ":".join(["content", pagecache.generation(), name, *map(str, parts)])
+    prefix = _content_key(name, *parts)
     names = {key: f"{prefix}:{key}" for key in keys}
     found = cache.get_many(names.values())
     kept = {key: found[names[key]] for key in keys if names[key] in found}
