@@ -79,30 +79,28 @@ def invalidate():
         memo.clear()
 
 
-def _content_key(name, *parts):
-    return ":".join(["content", pagecache.generation(), name, *map(str, parts)])
-
-
 def until_content_changes(name, compute, *parts):
     """compute() kept until any content changes (the page cache's generation: any page, restriction or vocabulary
     saved), for what depends on more than pages and the menu."""
     if not shared():
         return compute()
-    return cache.get_or_set(_content_key(name, *parts), compute, SECONDS)
+    return cache.get_or_set(":".join(["content", pagecache.generation(), name, *map(str, parts)]), compute, SECONDS)
 
 
-def each_until_content_changes(name, keys, compute, *parts):
-    """{key: value} for each of `keys`, kept as until_content_changes keeps one value: those not kept yet are
-    computed together, by compute(the missing keys) -> {key: value}; a key it leaves out is not kept."""
+def each_page_until_it_changes(name, page_ids, compute, *parts):
+    """{page id: value} for each of `page_ids` (result pages: hub.pagecache.own_page), kept until that page's own
+    rows change or content many pages show does (hub.pagecache.versions): those not kept yet are computed together,
+    by compute(the missing ids) -> {id: value}; an id it leaves out is not kept."""
     if not shared():
-        return compute(list(keys))
-    prefix = _content_key(name, *parts)
-    names = {key: f"{prefix}:{key}" for key in keys}
+        return compute(list(page_ids))
+    common, own = pagecache.versions(page_ids)
+    prefix = ":".join(["page-part", common, name, *map(str, parts)])
+    names = {page_id: f"{prefix}:{page_id}:{own[page_id]}" for page_id in page_ids}
     found = cache.get_many(names.values())
-    kept = {key: found[names[key]] for key in keys if names[key] in found}
-    if missing := [key for key in keys if key not in kept]:
+    kept = {page_id: found[names[page_id]] for page_id in page_ids if names[page_id] in found}
+    if missing := [page_id for page_id in page_ids if page_id not in kept]:
         fresh = compute(missing)
-        cache.set_many({names[key]: value for key, value in fresh.items()}, SECONDS)
+        cache.set_many({names[page_id]: value for page_id, value in fresh.items()}, SECONDS)
         kept.update(fresh)
     return kept
 

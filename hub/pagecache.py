@@ -12,6 +12,12 @@ generation is a miss. Working out which pages show which content (an offer is on
 home page, three feeds, the sitemap and the API) would be a list to keep right for ever; a change empties the lot,
 and changes are rare next to visits.
 
+Parts of pages kept on their own, a search's result cards, are kept under two versions instead (`versions`): their
+result page's own, renewed when a change is confined to that page's own rows (the page, its dates, places and
+measures, its revisions and log: a partner publishing an offer), and the shared one, renewed by every other change
+(a vocabulary, an organisation, an image, a setting, a move). The list of a page's own rows is short and follows
+from the models (`own_page`); whatever it leaves out renews the shared version, which costs speed, not truth.
+
 Nor while Redis is down (hub/cache.py): a process's own memory would miss the publishes other processes see.
 
 Never from the cache: requests with a session or messages cookie (editors, password-protected pages), anything but
@@ -23,11 +29,13 @@ gets 304 Not Modified for a page it has.
 """
 
 import contextvars
+import functools
 import hashlib
 import uuid
 
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
@@ -41,10 +49,13 @@ from django.utils.cache import (
     patch_vary_headers,
     set_response_etag,
 )
+from modelcluster.fields import ParentalKey
+from wagtail.models import PageLogEntry, Revision, WorkflowState
 
 from hub.cache import shared
 
 GENERATION_KEY = "pagecache:generation"
+SHARED_KEY = "pagecache:shared"
 # The headers a stored answer may vary on: the key holds the language (from the URL, else as LocaleMiddleware picks
 # it), whether the browser takes gzip and what it accepts (the API answers a browser in HTML); only visitors without
 # a personal cookie are served.
@@ -72,14 +83,69 @@ def generation():
     return cache.get(GENERATION_KEY) or new_generation()
 
 
-def content_changed():
+def _own_key(page_id):
+    return f"pagecache:own:{page_id}"
+
+
+def _renew(page_id):
+    changed = _own_key(page_id) if page_id is not None else SHARED_KEY
+    cache.set_many({GENERATION_KEY: uuid.uuid4().hex, changed: uuid.uuid4().hex}, None)
+
+
+def content_changed(page_id=None):
     """Every cached page is out of date: now, and again once the transaction commits, so a page a visitor's request
-    builds in between from the rows as they were before is not kept under the new generation."""
-    new_generation()
-    transaction.on_commit(new_generation)
+    builds in between from the rows as they were before is not kept under the new generation. With `page_id`, the
+    change is confined to that result page's own rows (`own_page`): other pages' parts kept on their own still hold."""
+    _renew(page_id)
+    transaction.on_commit(lambda: _renew(page_id))
 
 
-def row_written(model):
+def versions(page_ids):
+    """(the shared version, {page id: its own version}) in one round trip, for parts of pages kept on their own;
+    a version not kept yet (new, or evicted) is made afresh, so what was kept under an older one is never read."""
+    keys = {page_id: _own_key(page_id) for page_id in page_ids}
+    found = cache.get_many([SHARED_KEY, *keys.values()])
+    if missing := {key: uuid.uuid4().hex for key in [SHARED_KEY, *keys.values()] if key not in found}:
+        cache.set_many(missing, None)
+        found.update(missing)
+    return found[SHARED_KEY], {page_id: found[key] for page_id, key in keys.items()}
+
+
+@functools.cache
+def _result_pages():
+    from hub.search import REGISTRY
+
+    return tuple(catalogue.page_model for catalogue in REGISTRY.values())
+
+
+@functools.cache
+def _parent_key(model):
+    """The name of the column by which rows of `model` belong to a result page (its dates, places, tags), if any."""
+    for field in model._meta.concrete_fields:
+        if isinstance(field, ParentalKey) and issubclass(field.related_model, _result_pages()):
+            return field.attname
+    return None
+
+
+def _is_result_page(content_type_id):
+    return issubclass(ContentType.objects.get_for_id(content_type_id).model_class() or type(None), _result_pages())
+
+
+def own_page(instance):
+    """The id of the result page (an offer, a method: what a search shows as a card) whose own rows `instance` is
+    one of, for a change that alters that page's card and no other; None for anything else."""
+    if isinstance(instance, _result_pages()):
+        return instance.pk
+    if column := _parent_key(type(instance)):
+        return getattr(instance, column)
+    if isinstance(instance, Revision | WorkflowState) and _is_result_page(instance.content_type_id):
+        return int(instance.object_id)
+    if isinstance(instance, PageLogEntry) and _is_result_page(instance.content_type_id):
+        return instance.page_id
+    return None
+
+
+def row_written(model, instance):
     """A save or delete (post_save, post_delete): the request that made it is not kept, and content is new."""
     if _wrote.get() is not None:
         _wrote.set(True)
@@ -88,7 +154,7 @@ def row_written(model):
     if model._meta.apps is not apps:
         return
     if model._meta.app_label in CONTENT_APPS and model._meta.label not in UNSEEN_ROWS:
-        content_changed()
+        content_changed(own_page(instance))
 
 
 def serves_from_cache(request):

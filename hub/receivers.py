@@ -16,9 +16,9 @@ from .models import NavigationLink, NavigationSettings
 @receiver(page_published, dispatch_uid="hub.navigation.published")
 @receiver(page_unpublished, dispatch_uid="hub.navigation.unpublished")
 @receiver(post_page_move, dispatch_uid="hub.navigation.moved")
-def page_changed(**kwargs):
+def page_changed(instance, **kwargs):
     navigation.invalidate()
-    pagecache.content_changed()
+    pagecache.content_changed(pagecache.own_page(instance))
 
 
 @receiver(post_save, dispatch_uid="hub.navigation.saved")
@@ -31,8 +31,8 @@ def menu_changed(sender, instance, **kwargs):
 
 @receiver(post_save, dispatch_uid="hub.pagecache.saved")
 @receiver(post_delete, dispatch_uid="hub.pagecache.deleted")
-def row_written(sender, **kwargs):
-    pagecache.row_written(sender)
+def row_written(sender, instance, **kwargs):
+    pagecache.row_written(sender, instance)
 
 
 @receiver(request_started, dispatch_uid="hub.navigation.request_started")

@@ -93,9 +93,10 @@ class SearchPage:
         return pages
 
     def rendered_cards(self, request, ids):
-        """The result cards, rendered, in the order of the hits. A card is kept until content changes (any page,
-        restriction, vocabulary or image saved: hub.pagecache), per language, address and day (it shows the next
-        date), so a search reads and renders only the cards no search showed since."""
+        """The result cards, rendered, in the order of the hits. A card is kept until its page's own rows change or
+        content many cards show does (a vocabulary, an organisation, an image: hub.pagecache.versions), per
+        language, address and day (it shows the next date), so a search reads and renders only the cards no search
+        showed since, and a partner's publish renders one card again, not all."""
         template = get_template(self.card_template)
 
         def render(missing):
@@ -105,7 +106,7 @@ class SearchPage:
             }
 
         parts = (self.catalogue_name, get_language(), request.get_host(), timezone.localdate())
-        kept = navigation.each_until_content_changes("result-card", ids, render, *parts)
+        kept = navigation.each_page_until_it_changes("result-card", ids, render, *parts)
         return [kept[page_id] for page_id in ids if page_id in kept]
 
     def card_vocabularies(self, page):
