@@ -111,6 +111,11 @@ def versions(page_ids):
     return found[SHARED_KEY], {page_id: found[key] for page_id, key in keys.items()}
 
 
+def shared_version():
+    """The version of content many pages show (see versions)."""
+    return versions(())[0]
+
+
 @functools.cache
 def _result_pages():
     from hub.search import REGISTRY

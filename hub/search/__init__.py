@@ -21,7 +21,6 @@ __all__ = [
     "SearchRequest",
     "SearchResult",
     "cached_labels",
-    "forget_labels",
     "register",
     "search",
     "search_page",
@@ -32,25 +31,15 @@ LABELS_SECONDS = 60
 logger = logging.getLogger(__name__)
 
 
-def _labels_key(catalogue_name, locale):
-    return f"search-labels:{catalogue_name}:{locale}"
-
-
 def cached_labels(catalogue, locale):
-    """Facet value labels change only when a vocabulary or a page changes, which forgets them (forget_labels)."""
+    """Facet value labels name vocabulary values and organisations: kept until content many pages show changes
+    (hub.pagecache.versions), which an offer's or a method's own publish is not."""
     from django.core.cache import cache
 
-    return cache.get_or_set(_labels_key(catalogue.name, locale), lambda: catalogue.labels(locale), LABELS_SECONDS)
+    from hub import pagecache
 
-
-def forget_labels(catalogue_name):
-    """Once the change is committed: a request in between would cache the old labels again."""
-    from django.conf import settings
-    from django.core.cache import cache
-    from django.db import transaction
-
-    keys = [_labels_key(catalogue_name, code) for code, _name in settings.LANGUAGES]
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    key = f"search-labels:{pagecache.shared_version()}:{catalogue.name}:{locale}"
+    return cache.get_or_set(key, lambda: catalogue.labels(locale), LABELS_SECONDS)
 
 
 def search(request):

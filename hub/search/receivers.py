@@ -6,7 +6,7 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import forget_labels, store
+from . import store
 from .catalogue import REGISTRY, catalogue_for
 
 
@@ -65,7 +65,6 @@ def _save_all(catalogue, pages):
 def _value_saved(catalogue):
     def receiver(sender, instance, raw=False, **kwargs):
         if not raw:
-            forget_labels(catalogue.name)  # a value no page names yet is a choice too
             _save_all(catalogue, catalogue.pages_using(instance))
 
     return receiver

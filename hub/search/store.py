@@ -7,7 +7,6 @@ from django.db import transaction
 
 from hub import languages
 
-from . import forget_labels
 from .catalogue import REGISTRY
 from .models import IndexChange, IndexState, SearchDocument
 
@@ -23,7 +22,6 @@ def record_change(catalogue_name, page_id=None):
 
     The catalogue's IndexState row is locked first, until the transaction commits: a second publish waits for it,
     so changes commit in the order of their ids and a process that saw change n has seen all before it."""
-    forget_labels(catalogue_name)  # an organisation's name, say
     with transaction.atomic():
         IndexState.objects.select_for_update().get_or_create(catalogue=catalogue_name)
         change = IndexChange.objects.create(catalogue=catalogue_name, page_id=page_id, token=uuid.uuid4().hex)
