@@ -9,8 +9,9 @@ breaker (hub/breaker.py): one warning, one timeout per cool-down (CACHE_COOLDOWN
 - the rest goes to this process's local memory: the forms' rate limits still count (per gunicorn worker, so a
   client gets at most the limit times the workers), and a thank-you is found when the same worker answers.
 
-When Redis answers again, the page cache's generation and the menu's version are renewed: a change made during the
-outage was recorded in a process's memory only, so older copies in Redis may be out of date.
+When Redis answers again, the page cache's generation, the menu's version and the result cards' shared version are
+renewed: a change made during the outage was recorded in a process's memory only, so older copies in Redis (whole
+pages, menus, cards and facet labels) may be out of date.
 """
 
 import contextlib
@@ -67,7 +68,7 @@ class RedisOrLocalMemoryCache(RedisCache):
         from hub import navigation, pagecache  # they use this cache: imported when it answers again
 
         with contextlib.suppress(*UNREACHABLE):  # down again already: the next answer renews them
-            RedisCache.delete_many(self, [navigation.VERSION_KEY, pagecache.GENERATION_KEY])
+            RedisCache.delete_many(self, [navigation.VERSION_KEY, pagecache.GENERATION_KEY, pagecache.SHARED_KEY])
 
     add = _redis_or_memory("add")
     get = _redis_or_memory("get")

@@ -12,6 +12,7 @@ import pytest
 import redis
 from django.core.cache import caches
 
+from directory.models import OfferPage
 from directory.signals import abuse
 from hub import cache as shared_cache
 from hub import pagecache
@@ -118,3 +119,21 @@ def test_when_redis_answers_again_pages_kept_before_the_outage_are_not_served(
     assert client.get(pages[2]).status_code == 200  # Redis answers this request's first question
     assert client.get(pages[2])["X-Cache"] == "miss"
     assert caches["default"].get(pagecache.GENERATION_KEY) not in (None, before)
+
+
+def test_when_redis_answers_again_result_cards_kept_before_the_outage_are_rendered_again(
+    client, home, organisation, redis_url, redis_at, clock
+):
+    """A card is kept under its page's own version and a shared one; an own version renewed during the outage lives
+    in one process's memory, so the shared one is renewed when Redis is back."""
+    redis.Redis.from_url(redis_at(redis_url)).flushdb()
+    offer = OfferPageFactory(parent=organisation, title="Pleinvoetbal", dates=[on(2)])
+    assert "Pleinvoetbal" in client.get(FINDER).content.decode()
+
+    shared_cache.breaker_for(redis_url).unreachable(redis.exceptions.ConnectionError())
+    offer = OfferPage.objects.get(pk=offer.pk)
+    offer.title = "Straatbasket"
+    offer.save_revision().publish()
+    clock.advance(COOLDOWN)
+    shown = client.get(FINDER).content.decode()
+    assert "Straatbasket" in shown and "Pleinvoetbal" not in shown

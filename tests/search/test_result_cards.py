@@ -84,13 +84,16 @@ def test_a_partners_publish_renders_its_own_card_again_and_keeps_the_others(clie
     assert "Voetbal 1" in shown_titles and "Niet opnieuw getoond" not in shown_titles
 
 
-def test_a_card_follows_a_date_added_to_its_offer_on_its_own(client, organisation):
+def test_a_card_follows_a_date_added_to_its_offer_on_its_own_and_keeps_the_others(client, organisation):
     offer = OfferPageFactory(parent=organisation, title="Filmavond")
-    (card,) = cards(client.get(FINDER["nl"]))
-    assert card.select_one("time") is None
+    other = OfferPageFactory(parent=organisation, title="Pleinvoetbal")
+    shown = {card.select_one(".card__title").get_text(strip=True): card for card in cards(client.get(FINDER["nl"]))}
+    assert shown["Filmavond"].select_one("time") is None
+    OfferPage.objects.filter(pk=other.pk).update(title="Niet opnieuw getoond")  # as above: kept cards do not show it
     OfferDate.objects.create(offer=offer, start=on(3).start, end=on(3).end)
-    (card,) = cards(client.get(FINDER["nl"]))
-    assert datetime.datetime.fromisoformat(card.select_one("time")["datetime"]) == on(3).start
+    shown = {card.select_one(".card__title").get_text(strip=True): card for card in cards(client.get(FINDER["nl"]))}
+    assert datetime.datetime.fromisoformat(shown["Filmavond"].select_one("time")["datetime"]) == on(3).start
+    assert "Pleinvoetbal" in shown  # a date is its offer's own: the other card was kept
 
 
 def test_every_card_follows_its_renamed_organisation(client, offers, organisation):
@@ -103,8 +106,8 @@ def test_every_card_follows_its_renamed_organisation(client, offers, organisatio
 
 
 def test_a_card_follows_its_offer_moved_to_another_organisation(client, offers, directory_index):
-    shown(client)
     other = OrganisationPageFactory(parent=directory_index, title="Jeugdwerk Arktos", slug="arktos")
+    shown(client)  # after the organisation was made: only the move can render the card again
     OfferPage.objects.get(pk=offers[0].pk).move(other, pos="last-child")
     response = client.get(FINDER["nl"])
     moved = next(
