@@ -59,6 +59,16 @@ def _same_moments(serialised):
     return re.sub(r"(T\d{2}:\d{2}:\d{2})\.000(?=Z|[+-]\d{2}:)", r"\1", serialised)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def connections_closed_before_playwright_stops(playwright):
+    """From the first browser test to the session's end Playwright's event loop counts as running in this
+    thread, and asgiref then keeps the thread's database connections apart from those opened before; the tests a
+    worker runs after this package open theirs there. Close them while they can still be reached: once the loop
+    stops they cannot be, and PostgreSQL would refuse to drop the test database they hold open."""
+    yield
+    connections.close_all()
+
+
 @pytest.fixture(scope="package", autouse=True)
 def public_pages(django_db_setup, django_db_blocker):
     """Build the network once and serialise it for every test; put the plain skeleton back afterwards."""
@@ -83,8 +93,6 @@ def public_pages(django_db_setup, django_db_blocker):
             del connection._test_serialized_contents
         else:
             connection._test_serialized_contents = before
-        # Let PostgreSQL drop the test database at the end: no connection of ours may stay open.
-        connections.close_all()
 
 
 class Gate:
