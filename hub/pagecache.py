@@ -14,9 +14,10 @@ and changes are rare next to visits.
 
 Parts of pages kept on their own, a search's result cards, are kept under two versions instead (`versions`): their
 result page's own, renewed when a change is confined to that page's own rows (the page, its dates, places and
-measures, its revisions and log: a partner publishing an offer), and the shared one, renewed by every other change
-(a vocabulary, an organisation, an image, a setting, a move). The list of a page's own rows is short and follows
-from the models (`own_page`); whatever it leaves out renews the shared version, which costs speed, not truth.
+measures, its revisions, approval steps and log: a partner publishing an offer), and the shared one, renewed by
+every other change (a vocabulary, an organisation, an image, a setting, a move). The list of a page's own rows is
+short and follows from the models (`own_page`); whatever it leaves out renews the shared version, which costs
+speed, not truth.
 
 Nor while Redis is down (hub/cache.py): a process's own memory would miss the publishes other processes see.
 
@@ -50,7 +51,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 from modelcluster.fields import ParentalKey
-from wagtail.models import PageLogEntry, Revision, WorkflowState
+from wagtail.models import PageLogEntry, Revision, TaskState, WorkflowState
 
 from hub.cache import shared
 
@@ -143,6 +144,10 @@ def own_page(instance):
         return instance.pk
     if column := _parent_key(type(instance)):
         return getattr(instance, column)
+    if isinstance(instance, TaskState):
+        # A step of a page's approval workflow (a partner submits, the coordinator approves): as the workflow's own
+        # row. Read by key: when a page is deleted its workflow may already be gone.
+        instance = WorkflowState.objects.filter(pk=instance.workflow_state_id).first()
     if isinstance(instance, Revision | WorkflowState) and _is_result_page(instance.content_type_id):
         return int(instance.object_id)
     if isinstance(instance, PageLogEntry) and _is_result_page(instance.content_type_id):

@@ -11,7 +11,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from directory.models import OfferDate, OfferPage, OrganisationPage, Theme
-from tests.directory.factories import OfferPageFactory, OrganisationPageFactory, on, vocabulary
+from tests.directory.factories import (
+    OfferPageFactory,
+    OrganisationPageFactory,
+    coordinator,
+    on,
+    partner,
+    vocabulary,
+)
 from tests.helpers import soup
 from tests.hub.factories import translate
 
@@ -79,6 +86,22 @@ def test_a_partners_publish_renders_its_own_card_again_and_keeps_the_others(clie
     offer = OfferPage.objects.get(pk=offers[0].pk)
     offer.title = "Voetbal voor iedereen"
     offer.save_revision().publish()
+    shown_titles = titles(client.get(FINDER["nl"]))
+    assert "Voetbal voor iedereen" in shown_titles and "Voetbal 0" not in shown_titles
+    assert "Voetbal 1" in shown_titles and "Niet opnieuw getoond" not in shown_titles
+
+
+def test_a_partners_edit_approved_by_the_coordinator_renders_its_own_card_again_and_keeps_the_others(client, offers):
+    """The way partners publish: their edit waits in the approval workflow until the coordinator approves it."""
+    account, approver = partner(OrganisationPage.objects.get(pk=offers[0].get_parent().pk)), coordinator()
+    shown(client)
+    offer = OfferPage.objects.get(pk=offers[0].pk)
+    offer.title = "Voetbal voor iedereen"
+    offer.save_revision(user=account)
+    workflow_state = offer.get_workflow().start(offer, account)
+    assert "Voetbal 0" in titles(client.get(FINDER["nl"]))  # waiting for approval, not live
+    OfferPage.objects.filter(pk=offers[1].pk).update(title="Niet opnieuw getoond")  # as above
+    workflow_state.current_task_state.approve(user=approver)
     shown_titles = titles(client.get(FINDER["nl"]))
     assert "Voetbal voor iedereen" in shown_titles and "Voetbal 0" not in shown_titles
     assert "Voetbal 1" in shown_titles and "Niet opnieuw getoond" not in shown_titles
