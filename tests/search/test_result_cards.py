@@ -107,6 +107,20 @@ def test_a_partners_edit_approved_by_the_coordinator_renders_its_own_card_again_
     assert "Voetbal 1" in shown_titles and "Niet opnieuw getoond" not in shown_titles
 
 
+def test_a_theme_taken_off_an_offer_leaves_its_card_and_keeps_the_others(client, offers):
+    shown(client)
+    OfferPage.objects.filter(pk=offers[1].pk).update(title="Niet opnieuw getoond")  # as above
+    offer = OfferPage.objects.get(pk=offers[0].pk)
+    offer.themes = []
+    offer.save_revision().publish()
+    shown_cards = {
+        card.select_one(".card__title").get_text(strip=True): card for card in cards(client.get(FINDER["nl"]))
+    }
+    assert shown_cards["Voetbal 0"].select_one(".chips") is None
+    assert shown_cards["Voetbal 2"].select_one(".chips") is not None
+    assert "Voetbal 1" in shown_cards and "Niet opnieuw getoond" not in shown_cards
+
+
 def test_a_card_follows_a_date_added_to_its_offer_on_its_own_and_keeps_the_others(client, organisation):
     offer = OfferPageFactory(parent=organisation, title="Filmavond")
     other = OfferPageFactory(parent=organisation, title="Pleinvoetbal")
