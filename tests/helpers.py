@@ -7,6 +7,7 @@ shows (every field, inline panel and StreamField as loaded), so a test only stat
 import socket
 
 from bs4 import BeautifulSoup
+from defusedxml import ElementTree
 from django import forms
 from django.urls import reverse
 from django.utils.translation import gettext, override
@@ -18,6 +19,15 @@ def soup(response_or_html):
     """A response (or HTML text) parsed, to look for elements as a visitor's browser would."""
     content = response_or_html if isinstance(response_or_html, str | bytes) else response_or_html.content
     return BeautifulSoup(content, "html.parser")
+
+
+# The sitemap's namespaces: its own, and XHTML's for the other languages' addresses (`x:link`).
+SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_entries(xml):
+    """A sitemap's entries, each <url> element by its address (<loc>)."""
+    return {url.find("s:loc", SITEMAP).text: url for url in ElementTree.fromstring(xml).findall("s:url", SITEMAP)}
 
 
 def text_of(response_or_html):

@@ -5,11 +5,10 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
-from defusedxml import ElementTree
 from wagtail.models import Site
 
 from directory.models import OfferPage, Threshold
-from tests.helpers import sets_no_cookie, soup, translated
+from tests.helpers import SITEMAP, sets_no_cookie, sitemap_entries, soup, translated
 
 from .pages import BY_NAME, LANGUAGES, OFFER, PAGE_TYPES
 
@@ -245,9 +244,7 @@ def test_structured_data_cannot_break_out_of_its_script_element(client, public_p
 def test_sitemap_lists_every_live_page_in_every_language_with_alternates(client, public_pages):
     from wagtail.models import Page
 
-    namespaces = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    urlset = ElementTree.fromstring(get(client, "/sitemap.xml").content)
-    entries = {urlsplit(url.find("s:loc", namespaces).text).path: url for url in urlset.findall("s:url", namespaces)}
+    entries = {urlsplit(loc).path: url for loc, url in sitemap_entries(get(client, "/sitemap.xml").content).items()}
     live = Page.objects.live().public().filter(depth__gt=1).specific()
     expected = {urlsplit(page.get_full_url()).path for page in live}
     built = {urlsplit(public_pages.paths[language][t.name]).path for language in LANGUAGES for t in PAGE_TYPES}
@@ -258,7 +255,7 @@ def test_sitemap_lists_every_live_page_in_every_language_with_alternates(client,
     for name, shown_in in (("home", "fr"), ("offer", "nl")):
         entry = entries[public_pages.paths[shown_in][name]]
         alternates = {
-            link.get("hreflang"): urlsplit(link.get("href")).path for link in entry.findall("x:link", namespaces)
+            link.get("hreflang"): urlsplit(link.get("href")).path for link in entry.findall("x:link", SITEMAP)
         }
         assert alternates == {language: public_pages.paths[language][name] for language in LANGUAGES}
 

@@ -8,13 +8,12 @@ import io
 
 import pytest
 import yaml
-from defusedxml import ElementTree
 from django.core.management import call_command
 
 from directory.holidays import current_and_next_school_year, school_year
 from directory.models import SchoolHoliday
 from hub.models import NavigationSettings
-from tests.helpers import soup
+from tests.helpers import sitemap_entries, soup
 from tests.hub.production import ROOT, new_database, rows, run, serving, web_container
 
 ADDRESS = "https://jeugd.example.org"
@@ -63,8 +62,7 @@ def test_a_first_deployment_sets_itself_up_at_its_real_address_in_three_language
         with serving(site, tmp_path / "web.log", host="jeugd.example.org") as get:
             status, sitemap = get("/sitemap.xml")
             assert status == 200
-            namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-            locations = [loc.text for loc in ElementTree.fromstring(sitemap).iterfind("s:url/s:loc", namespace)]
+            locations = list(sitemap_entries(sitemap))
             assert all(location.startswith(f"{ADDRESS}/") for location in locations), locations
             assert {location.removeprefix(ADDRESS) for location in locations} == expected_paths()
             for path in sorted(expected_paths()):
