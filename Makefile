@@ -52,7 +52,7 @@ check: install ## Django system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=hub.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 
-browser-deps: ## Install Debian's Chromium for the browser tests when it is missing (needs root)
+browser-deps: ## Install Debian's Chromium (headless shell) for the browser tests when it is missing (needs root)
 	@bin/install-chromium
 
 redis-deps: ## Install Debian's redis-server for the cache tests and the bench when it is missing (needs root)

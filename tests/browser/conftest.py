@@ -2,24 +2,24 @@
 
 The live server needs committed data, so these tests are transactional, and Django empties the database
 after each one. To keep that cheap, the site skeleton (tests/conftest.py) with the network of
-tests/frontend/pages.py is built and serialised once, and loaded back before each test: Django's own
-"serialized rollback", fed with that network instead of the empty post-migration database. When the
-browser tests are done, the plain skeleton goes back in, so tests that run later find what they expect.
+tests/frontend/pages.py is built once and its rows kept in the database itself (Snapshot), then copied back
+before each test. When the browser tests are done, the plain skeleton goes back in, so tests that run later
+find what they expect.
 """
 
 import os
-import re
 import threading
 from pathlib import Path
 
 import pytest
-from django.apps import apps as django_apps
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection, connections
+from django.core.management import call_command
+from django.db import connection, connections, transaction
 
 from tests.frontend.pages import build_public_pages
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's build of Chromium's headless shell: the same engine as its `chromium`, without the desktop browser
+# around it (as Playwright's own headless runs); the browser tests took a third less time than in `chromium`.
+CHROMIUM = "/usr/bin/chromium-headless-shell"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 DESKTOP = {"viewport": {"width": 1280, "height": 800}}
@@ -41,7 +41,6 @@ def browser_type_launch_args(browser_type_launch_args):
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
         "args": [
-            "--headless=new",
             "--no-sandbox",
             "--disable-gpu",
             "--disable-background-networking",
@@ -51,12 +50,6 @@ def browser_type_launch_args(browser_type_launch_args):
             "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
         ],
     }
-
-
-def _same_moments(serialised):
-    """Django serialises a time to the millisecond ("…:38.000Z" when only microseconds were set), and the
-    reloaded value, now without microseconds, as "…:38Z": the same moment, written two ways."""
-    return re.sub(r"(T\d{2}:\d{2}:\d{2})\.000(?=Z|[+-]\d{2}:)", r"\1", serialised)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -69,26 +62,96 @@ def connections_closed_before_playwright_stops(playwright):
     connections.close_all()
 
 
-@pytest.fixture(scope="package", autouse=True)
-def public_pages(django_db_setup, django_db_blocker):
-    """Build the network once and serialise it for every test; put the plain skeleton back afterwards."""
-    from django.core.management import call_command
-    from django.db import transaction
+class Snapshot:
+    """The rows of every table Django empties between transactional tests, copied inside the database (a schema
+    on PostgreSQL, an attached in-memory database on SQLite) and copied back with one INSERT ... SELECT a table.
+    Django's serialized rollback rebuilds them object by object, which took 1 to 1.5 s before each test. (The
+    table names in the queries are Django's own, quoted.)"""
 
+    def __init__(self, name):
+        self.name = name
+        # The tables Django's flush empties, but Wagtail's full-text table on SQLite (SQLiteFTSIndexEntry, a model
+        # on SQLite only), which triggers fill as the search index's rows come back.
+        self.tables = [
+            table
+            for table in connection.introspection.django_table_names(only_existing=True, include_views=False)
+            if table != "wagtailsearch_indexentry_fts"
+        ]
+        with connection.cursor() as cursor:
+            if connection.vendor == "sqlite":
+                cursor.execute(f"ATTACH DATABASE ':memory:' AS {name}")
+            else:
+                cursor.execute(f"CREATE SCHEMA {name}")
+            for table in self.tables:
+                cursor.execute(f"CREATE TABLE {self._kept(table)} AS SELECT * FROM {self._live(table)}")  # noqa: S608
+
+    def _live(self, table):
+        return connection.ops.quote_name(table)
+
+    def _kept(self, table):
+        return f"{self.name}.{connection.ops.quote_name(table)}"
+
+    def restore(self):
+        """Into the emptied tables; foreign keys are checked at the commit (Django makes them deferrable)."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table in self.tables:
+                cursor.execute(f"INSERT INTO {self._live(table)} SELECT * FROM {self._kept(table)}")  # noqa: S608
+
+    def differences(self):
+        """{table: (rows, rows kept)} where the two differ."""
+        counts = {}
+        with connection.cursor() as cursor:
+            for table in self.tables:
+                live, kept = self._live(table), self._kept(table)
+                cursor.execute(f"SELECT (SELECT COUNT(*) FROM {live}), (SELECT COUNT(*) FROM {kept})")  # noqa: S608
+                counts[table] = cursor.fetchone()
+        return {table: (live, kept) for table, (live, kept) in counts.items() if live != kept}
+
+    def drop(self):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DETACH DATABASE {self.name}" if connection.vendor == "sqlite" else f"DROP SCHEMA {self.name} CASCADE"
+            )
+
+
+def _empty():
+    """As Django's TransactionTestCase empties the database: the sequences kept, so later inserts get fresh ids."""
+    call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
+
+
+@pytest.fixture(scope="package")
+def skeleton(django_db_setup, django_db_blocker):
+    """The site skeleton's rows, put back when the browser tests are done, for the tests that run later."""
     with django_db_blocker.unblock():
-        plain = connection.creation.serialize_db_to_string()
-        with transaction.atomic():
-            built = build_public_pages()
+        kept = Snapshot("skeleton")
+    yield
+    with django_db_blocker.unblock():
+        _empty()
+        kept.restore()
+        assert not kept.differences(), f"the skeleton did not come back as it was: {kept.differences()}"
+        kept.drop()
+
+
+@pytest.fixture(scope="package")
+def public_pages(skeleton, django_db_blocker):
+    """The network, built once (its rows are kept by network_rows)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        return build_public_pages()
+
+
+@pytest.fixture(scope="package")
+def network_rows(public_pages, django_db_blocker):
+    with django_db_blocker.unblock():
+        kept = Snapshot("network")
+        _empty()  # every test copies the network in (the site fixture), the first one too
+        # The tests ask for Django's serialized rollback, so that its flush after each test leaves out the
+        # post_migrate signal (which would add content types and permissions the copy brings back); the rows
+        # come back through the snapshot, so Django has none to rebuild.
         before = getattr(connection, "_test_serialized_contents", None)
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
-    yield built
+        connection._test_serialized_contents = "[]"
+    yield kept
     with django_db_blocker.unblock():
-        # As Django's TransactionTestCase does: keep the sequences, so later inserts get fresh ids.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
-        connection.creation.deserialize_db_from_string(plain)
-        assert _same_moments(connection.creation.serialize_db_to_string()) == _same_moments(plain), (
-            "the skeleton did not come back as it was"
-        )
+        kept.drop()
         if before is None:
             del connection._test_serialized_contents
         else:
@@ -142,9 +205,9 @@ def gate(live_server):
 
 
 @pytest.fixture
-def site(live_server, gate, public_pages):
-    """The live server's address, and the network's pages and paths (public_pages.paths[language][name]).
-    The live server answers only during the test (see Gate)."""
+def site(live_server, gate, public_pages, network_rows, transactional_db):
+    """The live server's address, and the network's pages and paths (public_pages.paths[language][name]), each
+    test on the network as built. The live server answers only during the test (see Gate)."""
 
     class Site:
         url = live_server.url
@@ -157,13 +220,10 @@ def site(live_server, gate, public_pages):
         def every_path(self, language):
             return public_pages.every_path(language)
 
+    network_rows.restore()
     gate.open()
     yield Site()
     gate.close()
-    # Before the next test Django reloads the network in INSTALLED_APPS order, pages before content types, and a
-    # Wagtail page being rebuilt asks for its content type: let it come from Django's cache, filled here while the
-    # rows are still there, not from the emptied table (which would make a second one and break the reload).
-    ContentType.objects.get_for_models(*django_apps.get_models())
 
 
 @pytest.fixture(params=list(DEVICES))
