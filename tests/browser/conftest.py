@@ -128,7 +128,8 @@ def skeleton(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         _empty()
         kept.restore()
-        assert not kept.differences(), f"the skeleton did not come back as it was: {kept.differences()}"
+        changed = kept.differences()
+        assert not changed, f"the skeleton did not come back as it was: {changed}"
         kept.drop()
 
 
@@ -207,7 +208,8 @@ def gate(live_server):
 @pytest.fixture
 def site(live_server, gate, public_pages, network_rows, transactional_db):
     """The live server's address, and the network's pages and paths (public_pages.paths[language][name]), each
-    test on the network as built. The live server answers only during the test (see Gate)."""
+    test on the network as built (copied in once Django has set the test up: hence transactional_db). The live
+    server answers only during the test (see Gate)."""
 
     class Site:
         url = live_server.url
